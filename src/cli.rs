@@ -1,0 +1,107 @@
+//! Command-line arguments. Everything here is parsing and help text.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use senco_plan::export::Format;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "senco-plan",
+    version,
+    about = "How many hours a week does your SENCO role need, how many does it have, and which remedy buys the most manageability per pound?",
+    long_about = "senco-plan reads a school profile (a short TOML file of counts: pupils, SEN support, EHC plans, the SENCO's teaching and protected time, TAs, deputy, admin) and shows, with its working, the hours a week the SENCO role needs, the hours it has, a manageability score, and what each remedy the sector recommends would change and cost.\n\nProfiles hold counts only: never put a pupil's name or any personal data in one.",
+    after_help = "Examples:\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml --set senco.teaching-hours=7.5 --set deputy.hours=6.5\n  senco-plan assess examples/*.toml --format csv -o schools.csv\n  cat school.toml | senco-plan assess - --format json"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess one or more school profiles and weigh the remedies.
+    #[command(
+        after_help = "Exit codes: 0 done; 1 a score is below --fail-under; 2 bad input, usage or I/O error (nothing is written).\n\nExamples:\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml --set deputy.hours=6.5 --set tas.structure=distributed\n  senco-plan assess examples/secondary.toml --format json -o secondary.json\n  senco-plan assess plan-2027.toml --fail-under 80 --format csv"
+    )]
+    Assess(AssessArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Tables for reading in a terminal.
+    Table,
+    /// One JSON object per school (an array for several), for scripts.
+    Json,
+    /// One JSON object a line.
+    Ndjson,
+    /// One row per school, for spreadsheets.
+    Csv,
+    /// Markdown tables, for papers to governors.
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// School profiles (TOML). `-` reads one from standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+
+    /// Write to this file instead of standard output (`-` is standard output).
+    /// The file is replaced whole, never half-written.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Change a profile value before validation, e.g. `senco.teaching-hours=10`
+    /// or `deputy.hours=6.5` (a missing table is created). Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+
+    /// The date to check the qualification deadline against (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Exit with code 1 when any school scores below SCORE (0-100).
+    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub fail_under: Option<u32>,
+
+    /// Hours the fewer-teaching option moves from teaching to SENCO time.
+    #[arg(long, value_name = "HOURS", default_value_t = 5.0, value_parser = parse_step, help_heading = "Option sizes")]
+    pub fewer_teaching_hours: f64,
+
+    /// Hours a week the deputy option adds.
+    #[arg(long, value_name = "HOURS", default_value_t = 6.5, value_parser = parse_step, help_heading = "Option sizes")]
+    pub deputy_hours: f64,
+
+    /// Hours a week the admin-support option adds.
+    #[arg(long, value_name = "HOURS", default_value_t = 10.0, value_parser = parse_step, help_heading = "Option sizes")]
+    pub admin_hours: f64,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01"))
+}
+
+fn parse_step(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(hours) if hours.is_finite() && (0.0..=60.0).contains(&hours) => Ok(hours),
+        _ => Err(format!("`{text}` is not a number of hours from 0 to 60")),
+    }
+}

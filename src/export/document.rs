@@ -1,0 +1,264 @@
+//! A report laid out as headings, paragraphs, lists and tables, once, so
+//! the terminal table and markdown exporters differ only in how they draw.
+
+use crate::model::Area;
+use crate::report::Report;
+use crate::round::{hours1, money};
+
+pub(super) enum Block {
+    Title(String),
+    Heading(String),
+    Paragraph(String),
+    List(Vec<String>),
+    Table(Grid),
+}
+
+pub(super) struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns from this index on hold numbers and are right-aligned.
+    pub numbers_from: usize,
+}
+
+fn cells<const N: usize>(items: [&str; N]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// Hours with a sign, e.g. `-5.5`; zero prints as `0.0`.
+fn signed_hours(value: f64) -> String {
+    let text = hours1(value);
+    if value > 0.0 && text != "0.0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+fn yes_no(value: bool) -> &'static str {
+    if value { "yes" } else { "no" }
+}
+
+pub(super) fn layout(r: &Report) -> Vec<Block> {
+    let a = &r.assessment;
+    let s = &r.school;
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{} ({}, {} pupils: {} at SEN support, {} with an EHC plan)",
+            s.name, s.phase, s.pupils, s.sen_support, s.ehcp
+        )),
+        Block::Paragraph(format!("{}, assessed as of {}.", r.source, r.as_of)),
+        Block::Paragraph(r.headline()),
+        Block::Heading("Tasks, hours a week".to_string()),
+        Block::Table(tasks(r)),
+    ];
+
+    let p = &a.pools;
+    blocks.push(Block::Paragraph(format!(
+        "Capacity {} h: SENCO {} h effective, deputy {} h, admin {} h, lead TAs {} h.",
+        hours1(a.capacity_hours_per_week),
+        hours1(p.senco),
+        hours1(p.deputy),
+        hours1(p.admin),
+        hours1(p.lead_tas)
+    )));
+
+    let w = &a.working_week;
+    blocks.push(Block::Heading(
+        "The SENCO's working week, hours".to_string(),
+    ));
+    blocks.push(Block::Table(Grid {
+        header: cells([
+            "Teaching",
+            "PPA",
+            "Other duties",
+            "SENCO work",
+            "Total",
+            "Contract",
+            "Beyond contract",
+            "Leaders report",
+        ]),
+        rows: vec![
+            [
+                w.teaching,
+                w.ppa,
+                w.other_duties,
+                w.senco_work,
+                w.total,
+                w.contract,
+                w.beyond_contract,
+                w.leaders_reported,
+            ]
+            .iter()
+            .map(|v| hours1(*v))
+            .collect(),
+        ],
+        numbers_from: 0,
+    }));
+
+    blocks.push(Block::Heading(
+        "Leadership, resilience and compliance".to_string(),
+    ));
+    let res = &a.resilience;
+    let mut checks = vec![
+        leadership_line(&a.leadership),
+        format!(
+            "Resilience: deputy {}, distributed TA leadership {}, admin support {}.",
+            yes_no(res.deputy),
+            yes_no(res.distributed_ta),
+            yes_no(res.admin_support)
+        ),
+    ];
+    if res.lone_senco {
+        checks.push(
+            "Lone SENCO: no deputy to share the work or succeed them; only 26% of SENCOs feel the role is manageable for one person (2018 survey)."
+                .to_string(),
+        );
+    }
+    let c = &a.compliance;
+    let mut compliance = format!("Compliance: {}.", c.status.as_str());
+    for note in &c.notes {
+        compliance.push(' ');
+        compliance.push_str(note);
+    }
+    checks.push(compliance);
+    blocks.push(Block::List(checks));
+
+    if !a.warnings.is_empty() {
+        blocks.push(Block::Heading("Warnings".to_string()));
+        blocks.push(Block::List(
+            a.warnings.iter().map(|w| w.message.clone()).collect(),
+        ));
+    }
+
+    blocks.push(Block::Heading("Options, each applied alone".to_string()));
+    blocks.push(Block::Table(options(r)));
+    blocks.push(Block::Paragraph(r.best_value_line()));
+    blocks
+}
+
+fn leadership_line(l: &crate::model::LeadershipCheck) -> String {
+    let mut line = format!(
+        "Leadership: {} ({} of 4 points",
+        l.rating.as_str(),
+        l.points
+    );
+    for (label, items) in [
+        ("yes", &l.met),
+        ("no", &l.not_met),
+        ("not answered", &l.unanswered),
+    ] {
+        if !items.is_empty() {
+            line.push_str(&format!("; {label}: {}", items.join(", ")));
+        }
+    }
+    line.push_str(").");
+    line
+}
+
+fn tasks(r: &Report) -> Grid {
+    let a = &r.assessment;
+    let mut areas: Vec<Area> = a.tasks.iter().map(|t| t.area).collect();
+    areas.sort();
+    areas.dedup();
+    let mut rows = Vec::new();
+    for area in areas {
+        let in_area: Vec<_> = a.tasks.iter().filter(|t| t.area == area).collect();
+        let sum =
+            |f: &dyn Fn(&crate::model::TaskHours) -> f64| in_area.iter().map(|t| f(t)).sum::<f64>();
+        rows.push(vec![
+            area.as_str().to_string(),
+            hours1(sum(&|t| t.hours_per_week)),
+            hours1(sum(&|t| t.covered.senco)),
+            hours1(sum(&|t| t.covered.deputy)),
+            hours1(sum(&|t| t.covered.admin)),
+            hours1(sum(&|t| t.covered.lead_tas)),
+            hours1(sum(&|t| t.uncovered)),
+        ]);
+        // Tasks that do not arise here (no deputy, no study) would be noise.
+        for t in in_area.iter().filter(|t| t.hours_per_week > 0.0) {
+            rows.push(vec![
+                format!("  {}", t.task.as_str()),
+                hours1(t.hours_per_week),
+                hours1(t.covered.senco),
+                hours1(t.covered.deputy),
+                hours1(t.covered.admin),
+                hours1(t.covered.lead_tas),
+                hours1(t.uncovered),
+            ]);
+        }
+    }
+    let total = |f: &dyn Fn(&crate::model::TaskHours) -> f64| hours1(a.tasks.iter().map(f).sum());
+    rows.push(vec![
+        "total".to_string(),
+        hours1(a.demand_hours_per_week),
+        total(&|t| t.covered.senco),
+        total(&|t| t.covered.deputy),
+        total(&|t| t.covered.admin),
+        total(&|t| t.covered.lead_tas),
+        hours1(a.shortfall_hours_per_week),
+    ]);
+    Grid {
+        header: cells([
+            "Area / task",
+            "Needs",
+            "SENCO",
+            "Deputy",
+            "Admin",
+            "Lead TAs",
+            "Uncovered",
+        ]),
+        rows,
+        numbers_from: 1,
+    }
+}
+
+fn options(r: &Report) -> Grid {
+    let rows = r
+        .options
+        .iter()
+        .map(|o| {
+            match (
+                o.score,
+                o.band,
+                o.score_delta,
+                o.shortfall_delta,
+                o.annual_cost,
+            ) {
+                (Some(score), Some(band), Some(delta), Some(shortfall), Some(cost)) => vec![
+                    o.option.to_string(),
+                    o.change.clone().unwrap_or_default().replace(", ", "\n"),
+                    band.as_str().to_string(),
+                    score.to_string(),
+                    format!("{delta:+}"),
+                    signed_hours(shortfall),
+                    money(cost),
+                    o.cost_per_weekly_hour_gained.map_or("-".to_string(), money),
+                ],
+                _ => vec![
+                    o.option.to_string(),
+                    format!("not applicable: {}", o.reason.clone().unwrap_or_default()),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                ],
+            }
+        })
+        .collect();
+    Grid {
+        header: cells([
+            "Option",
+            "Change",
+            "Band",
+            "Score",
+            "Score change",
+            "Shortfall change, h/wk",
+            "Annual cost",
+            "Per hour/wk gained",
+        ]),
+        rows,
+        numbers_from: 3,
+    }
+}

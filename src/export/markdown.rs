@@ -1,0 +1,64 @@
+use super::document::{Block, Grid, layout};
+use super::{ExportError, Exporter};
+use crate::report::Report;
+
+/// Markdown to paste into a governors' paper.
+pub struct MarkdownExporter;
+
+fn escape(cell: &str) -> String {
+    cell.trim().replace('|', "\\|").replace('\n', "<br>")
+}
+
+fn draw(grid: &Grid) -> String {
+    let mut out = format!(
+        "| {} |\n",
+        grid.header
+            .iter()
+            .map(|h| escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let rule: Vec<&str> = (0..grid.header.len())
+        .map(|i| {
+            if i >= grid.numbers_from {
+                "---:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", rule.join(" | ")));
+    for row in &grid.rows {
+        out.push_str(&format!(
+            "| {} |\n",
+            row.iter()
+                .map(|c| escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+    }
+    out
+}
+
+impl Exporter for MarkdownExporter {
+    fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
+        let mut out = String::new();
+        for (i, report) in reports.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            for block in layout(report) {
+                let text = match block {
+                    Block::Title(text) => format!("## {text}\n"),
+                    Block::Heading(text) => format!("### {text}\n"),
+                    Block::Paragraph(text) => format!("{text}\n"),
+                    Block::List(items) => items.iter().map(|i| format!("- {i}\n")).collect(),
+                    Block::Table(grid) => draw(&grid),
+                };
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,49 @@
+//! Output formats, one exporter per file (as hyperfine's `src/export/`).
+//! Every exporter renders the same reports; none recomputes the model.
+
+mod csv;
+mod document;
+mod json;
+mod markdown;
+mod table;
+
+use crate::report::Report;
+
+pub use self::csv::CsvExporter;
+pub use self::json::{JsonExporter, NdjsonExporter};
+pub use self::markdown::MarkdownExporter;
+pub use self::table::TableExporter;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("could not write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("could not write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("could not write CSV: {0}")]
+    CsvText(#[from] std::string::FromUtf8Error),
+}
+
+/// Turns assessed schools into the text of one output format.
+pub trait Exporter {
+    fn assess(&self, reports: &[Report]) -> Result<String, ExportError>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+    Markdown,
+}
+
+pub fn exporter(format: Format) -> Box<dyn Exporter> {
+    match format {
+        Format::Table => Box::new(TableExporter),
+        Format::Json => Box::new(JsonExporter),
+        Format::Ndjson => Box::new(NdjsonExporter),
+        Format::Csv => Box::new(CsvExporter),
+        Format::Markdown => Box::new(MarkdownExporter),
+    }
+}

@@ -1,0 +1,14 @@
+//! senco-plan: how many hours a week a school's SENCO role needs, how many
+//! it has, and which remedies buy the most manageability per pound.
+//!
+//! The model is pure: [`profile::parse_profile`] reads and validates a
+//! profile, [`model::assess`] turns it into an assessment, and
+//! [`options::apply`] transforms one profile into another.
+
+pub mod export;
+pub mod model;
+pub mod options;
+pub mod params;
+pub mod profile;
+pub mod report;
+pub mod round;

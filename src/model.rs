@@ -1,0 +1,663 @@
+//! The workload model (SPEC sections 2-4): a pure function from a profile
+//! to an assessment. No I/O, no formatting beyond what serde needs.
+
+use crate::profile::{Award, Leadership, Profile};
+use crate::round;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// The tasks of the role, in the order the pools fill them: statutory
+/// deadlines first, so a shortfall lands on strategy and development, as
+/// SENCOs report it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Task {
+    EhcpReviews,
+    EhcRequests,
+    SenSupport,
+    ParentsAndAgencies,
+    TaLeadership,
+    StaffDevelopment,
+    Strategy,
+    LeadershipMeetings,
+    DeputySupervision,
+    QualificationStudy,
+}
+
+impl Task {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Task::EhcpReviews => "ehcp-reviews",
+            Task::EhcRequests => "ehc-requests",
+            Task::SenSupport => "sen-support",
+            Task::ParentsAndAgencies => "parents-and-agencies",
+            Task::TaLeadership => "ta-leadership",
+            Task::StaffDevelopment => "staff-development",
+            Task::Strategy => "strategy",
+            Task::LeadershipMeetings => "leadership-meetings",
+            Task::DeputySupervision => "deputy-supervision",
+            Task::QualificationStudy => "qualification-study",
+        }
+    }
+}
+
+/// Norwich's four areas of the role (seed 000), plus statutory casework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Area {
+    #[serde(rename = "statutory casework")]
+    StatutoryCasework,
+    #[serde(rename = "teaching and learning")]
+    TeachingAndLearning,
+    #[serde(rename = "efficient deployment of staff and resources")]
+    Deployment,
+    #[serde(rename = "leading and managing staff")]
+    LeadingStaff,
+    #[serde(rename = "strategic direction")]
+    StrategicDirection,
+}
+
+impl Area {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::StatutoryCasework => "statutory casework",
+            Area::TeachingAndLearning => "teaching and learning",
+            Area::Deployment => "efficient deployment of staff and resources",
+            Area::LeadingStaff => "leading and managing staff",
+            Area::StrategicDirection => "strategic direction",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Band {
+    Unmanageable,
+    Overloaded,
+    Stretched,
+    Manageable,
+}
+
+impl Band {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Manageable => "manageable",
+            Band::Stretched => "stretched",
+            Band::Overloaded => "overloaded",
+            Band::Unmanageable => "unmanageable",
+        }
+    }
+}
+
+/// Who did a task's hours.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Cover {
+    #[serde(serialize_with = "round::hours")]
+    pub senco: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub deputy: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub admin: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub lead_tas: f64,
+}
+
+impl Cover {
+    pub fn total(&self) -> f64 {
+        self.senco + self.deputy + self.admin + self.lead_tas
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskHours {
+    pub task: Task,
+    pub area: Area,
+    #[serde(serialize_with = "round::hours")]
+    pub hours_per_week: f64,
+    pub covered: Cover,
+    #[serde(serialize_with = "round::hours")]
+    pub uncovered: f64,
+    /// Who besides the SENCO may do it.
+    #[serde(skip)]
+    pub rules: Delegation,
+}
+
+/// What share of a task others may take on.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Delegation {
+    pub deputy: bool,
+    pub admin_share: f64,
+    /// Hours a week of the task that lead TAs may take.
+    pub lead_ta_hours: f64,
+}
+
+/// The hours a week each pool has.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Pools {
+    #[serde(serialize_with = "round::hours")]
+    pub admin: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub lead_tas: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub deputy: f64,
+    /// The SENCO's effective hours: protected time that fits in the week,
+    /// less what lessons fragment.
+    #[serde(serialize_with = "round::hours")]
+    pub senco: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkingWeek {
+    #[serde(serialize_with = "round::hours")]
+    pub contract: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub teaching: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub ppa: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub other_duties: f64,
+    /// The SENCO's share of the demand, including what no one has time for.
+    #[serde(serialize_with = "round::hours")]
+    pub senco_work: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub total: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub beyond_contract: f64,
+    /// What full-time leaders report working (EVIDENCE.md), for comparison.
+    #[serde(serialize_with = "round::hours")]
+    pub leaders_reported: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rating {
+    Strong,
+    Sound,
+    Partial,
+    Weak,
+    NotAssessed,
+}
+
+impl Rating {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Strong => "strong",
+            Rating::Sound => "sound",
+            Rating::Partial => "partial",
+            Rating::Weak => "weak",
+            Rating::NotAssessed => "not-assessed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadershipCheck {
+    pub rating: Rating,
+    pub points: u32,
+    /// The health-check points held, not held, and not answered.
+    pub met: Vec<&'static str>,
+    pub not_met: Vec<&'static str>,
+    pub unanswered: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resilience {
+    pub deputy: bool,
+    pub distributed_ta: bool,
+    pub admin_support: bool,
+    pub lone_senco: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ComplianceStatus {
+    Compliant,
+    NonCompliant,
+    /// The award is outstanding and the appointment date is not given.
+    Unknown,
+}
+
+impl ComplianceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ComplianceStatus::Compliant => "compliant",
+            ComplianceStatus::NonCompliant => "non-compliant",
+            ComplianceStatus::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compliance {
+    pub status: ComplianceStatus,
+    /// When the mandatory qualification is due, while it is outstanding.
+    pub due: Option<NaiveDate>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub score: u32,
+    pub band: Band,
+    #[serde(serialize_with = "round::ratio")]
+    pub coverage: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub demand_hours_per_week: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub capacity_hours_per_week: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub covered_hours_per_week: f64,
+    #[serde(serialize_with = "round::hours")]
+    pub shortfall_hours_per_week: f64,
+    pub pools: Pools,
+    pub tasks: Vec<TaskHours>,
+    pub working_week: WorkingWeek,
+    pub leadership: LeadershipCheck,
+    pub resilience: Resilience,
+    pub compliance: Compliance,
+    pub warnings: Vec<Warning>,
+}
+
+/// The hours a week each task needs, with who may share it (SPEC section 3).
+pub fn demand(p: &Profile) -> Vec<TaskHours> {
+    let a = &p.assumptions;
+    let weeks = p.weeks_per_year();
+    let sen_support = f64::from(p.school.sen_support);
+    let ehcp = f64::from(p.school.ehcp);
+    let teachers = f64::from(p.teachers());
+    let corporate = p.whole_school.corporate_responsibility;
+
+    let ta_management = f64::from(p.ta_count()) * a.ta_management_hours;
+    let (ta_delegable, ta_oversight) = if p.distributed() {
+        (
+            a.distributed_share * ta_management,
+            f64::from(p.lead_tas()) * a.lead_oversight_hours,
+        )
+    } else {
+        (0.0, 0.0)
+    };
+    let sen_support_factor = if corporate { a.corporate_factor } else { 1.0 };
+    let corporate_cpd = if corporate {
+        a.corporate_cpd_hours
+    } else {
+        0.0
+    };
+    let meetings = match p.senco.leadership {
+        Leadership::Slt => a.meetings_slt_hours,
+        Leadership::AssociateSlt => a.meetings_associate_slt_hours,
+        Leadership::Middle => a.meetings_middle_hours,
+    };
+    let supervision = if p.deputy.is_some() {
+        a.deputy_supervision_hours
+    } else {
+        0.0
+    };
+    let study = if p.senco.award == Award::InProgress {
+        a.study_hours
+    } else {
+        0.0
+    };
+
+    let deputy_and_admin = |share: f64| Delegation {
+        deputy: true,
+        admin_share: share,
+        lead_ta_hours: 0.0,
+    };
+    let senco_only = Delegation::default();
+    let rows = [
+        (
+            Task::EhcpReviews,
+            Area::StatutoryCasework,
+            ehcp * a.ehcp_review_hours / weeks,
+            deputy_and_admin(a.admin_share_statutory),
+        ),
+        (
+            Task::EhcRequests,
+            Area::StatutoryCasework,
+            f64::from(p.ehc_requests_per_year()) * a.ehc_request_hours / weeks,
+            deputy_and_admin(a.admin_share_statutory),
+        ),
+        (
+            Task::SenSupport,
+            Area::TeachingAndLearning,
+            sen_support * a.sen_support_hours * sen_support_factor / weeks,
+            deputy_and_admin(a.admin_share_support),
+        ),
+        (
+            Task::ParentsAndAgencies,
+            Area::Deployment,
+            (sen_support + ehcp) * a.agency_hours / weeks,
+            deputy_and_admin(a.admin_share_agencies),
+        ),
+        (
+            Task::TaLeadership,
+            Area::LeadingStaff,
+            ta_management + ta_oversight,
+            Delegation {
+                deputy: true,
+                admin_share: 0.0,
+                lead_ta_hours: ta_delegable,
+            },
+        ),
+        (
+            Task::StaffDevelopment,
+            Area::TeachingAndLearning,
+            teachers * (a.cpd_hours_per_teacher + corporate_cpd) / weeks,
+            deputy_and_admin(0.0),
+        ),
+        (
+            Task::Strategy,
+            Area::StrategicDirection,
+            a.strategy_hours + a.strategy_hours_per_100_pupils * f64::from(p.school.pupils) / 100.0,
+            senco_only,
+        ),
+        (
+            Task::LeadershipMeetings,
+            Area::StrategicDirection,
+            meetings,
+            senco_only,
+        ),
+        (
+            Task::DeputySupervision,
+            Area::LeadingStaff,
+            supervision,
+            senco_only,
+        ),
+        (
+            Task::QualificationStudy,
+            Area::StrategicDirection,
+            study,
+            senco_only,
+        ),
+    ];
+    rows.into_iter()
+        .map(|(task, area, hours, rules)| TaskHours {
+            task,
+            area,
+            hours_per_week: hours,
+            covered: Cover::default(),
+            uncovered: hours,
+            rules,
+        })
+        .collect()
+}
+
+/// The SENCO's effective hours a week for the role (SPEC section 4, pool 4).
+pub fn senco_effective_hours(p: &Profile) -> f64 {
+    let s = &p.senco;
+    let contract = p.contract_hours();
+    let ppa = p.assumptions.ppa_share * s.teaching_hours;
+    let fits = (contract - s.teaching_hours - ppa - s.other_duties_hours).max(0.0);
+    let kept = (1.0 - p.assumptions.fragmentation * s.teaching_hours / contract).max(0.0);
+    s.senco_hours.min(fits) * kept
+}
+
+/// Spends `pool` hours on the tasks in order; `room` says how many hours
+/// of a task (given what is left of it) this pool may take.
+fn fill(
+    tasks: &mut [TaskHours],
+    mut pool: f64,
+    room: impl Fn(&TaskHours) -> f64,
+    mut credit: impl FnMut(&mut Cover, f64),
+) {
+    for task in tasks.iter_mut() {
+        if pool <= 0.0 {
+            break;
+        }
+        let take = room(task).min(task.uncovered).min(pool).max(0.0);
+        credit(&mut task.covered, take);
+        task.uncovered -= take;
+        pool -= take;
+    }
+}
+
+/// Assesses a validated profile as of a date.
+pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
+    let a = &p.assumptions;
+    let pools = Pools {
+        admin: p.admin_hours(),
+        lead_tas: p.lead_ta_hours(),
+        deputy: p.deputy_hours(),
+        senco: senco_effective_hours(p),
+    };
+    let mut tasks = demand(p);
+    fill(
+        &mut tasks,
+        pools.admin,
+        |t| t.rules.admin_share * t.hours_per_week,
+        |c, h| c.admin += h,
+    );
+    fill(
+        &mut tasks,
+        pools.lead_tas,
+        |t| t.rules.lead_ta_hours,
+        |c, h| c.lead_tas += h,
+    );
+    fill(
+        &mut tasks,
+        pools.deputy,
+        |t| if t.rules.deputy { t.uncovered } else { 0.0 },
+        |c, h| c.deputy += h,
+    );
+    fill(
+        &mut tasks,
+        pools.senco,
+        |t| t.uncovered,
+        |c, h| c.senco += h,
+    );
+
+    let demand: f64 = tasks.iter().map(|t| t.hours_per_week).sum();
+    let covered: f64 = tasks.iter().map(|t| t.covered.total()).sum();
+    let shortfall = (demand - covered).max(0.0);
+    let coverage = if demand > 0.0 {
+        (covered / demand).min(1.0)
+    } else {
+        1.0
+    };
+    let score = (100.0 * coverage).round() as u32;
+    let band = band(f64::from(score), a);
+
+    let others: f64 = tasks
+        .iter()
+        .map(|t| t.covered.admin + t.covered.lead_tas + t.covered.deputy)
+        .sum();
+    let s = &p.senco;
+    let ppa = a.ppa_share * s.teaching_hours;
+    let senco_work = (demand - others).max(0.0);
+    let total = s.teaching_hours + ppa + s.other_duties_hours + senco_work;
+    let working_week = WorkingWeek {
+        contract: p.contract_hours(),
+        teaching: s.teaching_hours,
+        ppa,
+        other_duties: s.other_duties_hours,
+        senco_work,
+        total,
+        beyond_contract: (total - p.contract_hours()).max(0.0),
+        leaders_reported: a.leaders_reported_hours,
+    };
+
+    Assessment {
+        score,
+        band,
+        coverage,
+        demand_hours_per_week: demand,
+        capacity_hours_per_week: pools.admin + pools.lead_tas + pools.deputy + pools.senco,
+        covered_hours_per_week: covered,
+        shortfall_hours_per_week: shortfall,
+        pools,
+        tasks,
+        working_week,
+        leadership: leadership(p),
+        resilience: resilience(p),
+        compliance: compliance(p, as_of),
+        warnings: warnings(p),
+    }
+}
+
+pub fn band(score: f64, a: &crate::params::Assumptions) -> Band {
+    if score >= a.band_manageable {
+        Band::Manageable
+    } else if score >= a.band_stretched {
+        Band::Stretched
+    } else if score >= a.band_overloaded {
+        Band::Overloaded
+    } else {
+        Band::Unmanageable
+    }
+}
+
+/// Seed 002's health check: "impact not status".
+fn leadership(p: &Profile) -> LeadershipCheck {
+    let s = &p.senco;
+    let on_slt = matches!(s.leadership, Leadership::Slt | Leadership::AssociateSlt);
+    let checks = [
+        ("on or attending the SLT", Some(on_slt)),
+        ("headteacher support", s.headteacher_support),
+        ("strategic vision", s.strategic_vision),
+        ("influences colleagues", s.influences_colleagues),
+    ];
+    let pick = |wanted: Option<bool>| -> Vec<&'static str> {
+        checks
+            .iter()
+            .filter(|(_, v)| *v == wanted)
+            .map(|(name, _)| *name)
+            .collect()
+    };
+    let (met, not_met, unanswered) = (pick(Some(true)), pick(Some(false)), pick(None));
+    let points = met.len() as u32;
+    let rating = if unanswered.len() == 3 {
+        Rating::NotAssessed
+    } else {
+        match points {
+            4 => Rating::Strong,
+            3 => Rating::Sound,
+            2 => Rating::Partial,
+            _ => Rating::Weak,
+        }
+    };
+    LeadershipCheck {
+        rating,
+        points,
+        met,
+        not_met,
+        unanswered,
+    }
+}
+
+fn resilience(p: &Profile) -> Resilience {
+    let deputy = p.deputy_hours() > 0.0;
+    Resilience {
+        deputy,
+        distributed_ta: p.distributed() && p.lead_ta_hours() > 0.0,
+        admin_support: p.admin_hours() > 0.0,
+        lone_senco: !deputy,
+    }
+}
+
+fn compliance(p: &Profile, as_of: NaiveDate) -> Compliance {
+    let s = &p.senco;
+    let mut status = ComplianceStatus::Compliant;
+    let mut due = None;
+    let mut notes = Vec::new();
+    if !s.qualified_teacher {
+        status = ComplianceStatus::NonCompliant;
+        notes.push(
+            "The SENCO must be a qualified teacher working at the school (SEND Code of Practice, ch. 6)."
+                .to_string(),
+        );
+    }
+    if matches!(s.award, Award::None | Award::InProgress) {
+        match s
+            .appointed
+            .and_then(|d| d.checked_add_months(Months::new(36)))
+        {
+            Some(deadline) if as_of > deadline => {
+                status = ComplianceStatus::NonCompliant;
+                notes.push(format!(
+                    "The NPQ for SENCOs was due by {deadline}, three years after appointment, and is not held."
+                ));
+            }
+            Some(deadline) => {
+                due = Some(deadline);
+                notes.push(format!(
+                    "The NPQ for SENCOs must be achieved by {deadline} (three years after appointment)."
+                ));
+            }
+            None => {
+                if status == ComplianceStatus::Compliant {
+                    status = ComplianceStatus::Unknown;
+                }
+                notes.push(
+                    "The award is outstanding: add senco.appointed (the date the SENCO took up the role) to check the three-year deadline."
+                        .to_string(),
+                );
+            }
+        }
+    }
+    Compliance { status, due, notes }
+}
+
+fn warnings(p: &Profile) -> Vec<Warning> {
+    let s = &p.senco;
+    let a = &p.assumptions;
+    let contract = p.contract_hours();
+    let ppa = a.ppa_share * s.teaching_hours;
+    let mut out = Vec::new();
+    let booked = s.teaching_hours + ppa + s.senco_hours + s.other_duties_hours;
+    if booked > contract + 1e-9 {
+        out.push(Warning {
+            code: "week-does-not-fit",
+            message: format!(
+                "The week does not fit: teaching {} + PPA {} + SENCO time {} + other duties {} = {} h, more than the {} h contract.",
+                round::show(s.teaching_hours),
+                round::show(ppa),
+                round::show(s.senco_hours),
+                round::show(s.other_duties_hours),
+                round::show(booked),
+                round::show(contract)
+            ),
+        });
+    }
+    if s.teaching_hours > contract / 2.0 {
+        out.push(Warning {
+            code: "large-teaching-load",
+            message: format!(
+                "The SENCO teaches {} h, more than half the {} h contract: \"the SENCO rarely has time to undertake a large teaching load\" (seed 000).",
+                round::show(s.teaching_hours),
+                round::show(contract)
+            ),
+        });
+    }
+    if let Some(deputy) = &p.deputy
+        && deputy.hours < 2.0
+    {
+        out.push(Warning {
+            code: "deputy-under-2-hours",
+            message: format!(
+                "The deputy gives {} h a week, under 2 h: supervising them may cost the SENCO more time than they save.",
+                round::show(deputy.hours)
+            ),
+        });
+    }
+    if let Some(tas) = &p.tas {
+        let distributed = p.distributed();
+        if distributed && (tas.lead_tas == 0 || tas.lead_hours == 0.0) {
+            out.push(Warning {
+                code: "distributed-without-lead-tas",
+                message: "TA leadership is `distributed` but no lead TA has management time: set tas.lead-tas and tas.lead-hours.".to_string(),
+            });
+        }
+        if !distributed && tas.lead_tas > 0 && tas.lead_hours > 0.0 {
+            out.push(Warning {
+                code: "lead-tas-without-distribution",
+                message: "Lead TAs have management time but tas.structure is `flat`, so they cannot take on TA leadership: set structure = \"distributed\".".to_string(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,544 @@
+//! The model's tunable numbers: `[assumptions]` and `[costs]`, with their
+//! defaults, units, limits and the basis for each (EVIDENCE.md).
+//!
+//! Each table is a plain struct for the model to read, plus a registry that
+//! names every field once so that the profile reader, `explain` and the
+//! README can all list the same keys.
+
+/// Whether a default is a published figure or the model's own assumption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    Published,
+    Derived,
+    Assumption,
+}
+
+/// One overridable number.
+pub struct Param<T: 'static> {
+    pub key: &'static str,
+    pub unit: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub basis: Basis,
+    pub source: &'static str,
+    pub get: fn(&T) -> f64,
+    pub set: fn(&mut T, f64),
+}
+
+impl<T: Default> Param<T> {
+    pub fn default_value(&self) -> f64 {
+        (self.get)(&T::default())
+    }
+}
+
+/// Defaults for the workload model (SPEC sections 2-4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumptions {
+    pub contract_hours_per_week: f64,
+    pub ppa_share: f64,
+    pub ehcp_review_hours: f64,
+    pub ehc_request_hours: f64,
+    pub ehc_request_rate: f64,
+    pub sen_support_hours: f64,
+    pub corporate_factor: f64,
+    pub agency_hours: f64,
+    pub admin_share_statutory: f64,
+    pub admin_share_support: f64,
+    pub admin_share_agencies: f64,
+    pub ta_management_hours: f64,
+    pub distributed_share: f64,
+    pub lead_oversight_hours: f64,
+    pub cpd_hours_per_teacher: f64,
+    pub corporate_cpd_hours: f64,
+    pub strategy_hours: f64,
+    pub strategy_hours_per_100_pupils: f64,
+    pub meetings_slt_hours: f64,
+    pub meetings_associate_slt_hours: f64,
+    pub meetings_middle_hours: f64,
+    pub deputy_supervision_hours: f64,
+    pub study_hours: f64,
+    pub fragmentation: f64,
+    pub pupils_per_teacher_primary: f64,
+    pub pupils_per_teacher_secondary: f64,
+    pub pupils_per_teacher_special: f64,
+    pub band_manageable: f64,
+    pub band_stretched: f64,
+    pub band_overloaded: f64,
+    pub leaders_reported_hours: f64,
+}
+
+impl Default for Assumptions {
+    fn default() -> Self {
+        Assumptions {
+            contract_hours_per_week: 32.5,
+            ppa_share: 0.10,
+            ehcp_review_hours: 8.0,
+            ehc_request_hours: 20.0,
+            ehc_request_rate: 0.08,
+            sen_support_hours: 3.0,
+            corporate_factor: 0.5,
+            agency_hours: 1.0,
+            admin_share_statutory: 0.4,
+            admin_share_support: 0.25,
+            admin_share_agencies: 0.2,
+            ta_management_hours: 0.33,
+            distributed_share: 0.7,
+            lead_oversight_hours: 0.5,
+            cpd_hours_per_teacher: 3.0,
+            corporate_cpd_hours: 2.0,
+            strategy_hours: 1.5,
+            strategy_hours_per_100_pupils: 0.25,
+            meetings_slt_hours: 2.0,
+            meetings_associate_slt_hours: 1.5,
+            meetings_middle_hours: 0.5,
+            deputy_supervision_hours: 1.0,
+            study_hours: 1.5,
+            fragmentation: 0.25,
+            pupils_per_teacher_primary: 20.8,
+            pupils_per_teacher_secondary: 16.7,
+            pupils_per_teacher_special: 6.0,
+            band_manageable: 95.0,
+            band_stretched: 80.0,
+            band_overloaded: 60.0,
+            leaders_reported_hours: 58.2,
+        }
+    }
+}
+
+/// Prices used for the options and for any change between two profiles
+/// (SPEC section 5). Pounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Costs {
+    pub teacher_hour: f64,
+    pub deputy_allowance: f64,
+    pub ta_hour: f64,
+    pub lead_ta_allowance: f64,
+    pub admin_hour: f64,
+    pub corporate_training_hours: f64,
+    pub slt_allowance: f64,
+}
+
+impl Default for Costs {
+    fn default() -> Self {
+        Costs {
+            teacher_hour: 50.0,
+            deputy_allowance: 3200.0,
+            ta_hour: 21.0,
+            lead_ta_allowance: 1000.0,
+            admin_hour: 21.0,
+            corporate_training_hours: 6.0,
+            slt_allowance: 5000.0,
+        }
+    }
+}
+
+const SHARE: (f64, f64) = (0.0, 1.0);
+const WEEKLY: (f64, f64) = (0.0, 60.0);
+const ANNUAL: (f64, f64) = (0.0, 1000.0);
+const POUNDS: (f64, f64) = (0.0, 1_000_000.0);
+
+macro_rules! param {
+    ($t:ty, $key:literal, $field:ident, $unit:literal, $range:expr, $basis:ident, $source:literal) => {
+        Param::<$t> {
+            key: $key,
+            unit: $unit,
+            min: $range.0,
+            max: $range.1,
+            basis: Basis::$basis,
+            source: $source,
+            get: |t: &$t| t.$field,
+            set: |t: &mut $t, value| t.$field = value,
+        }
+    };
+}
+
+/// Every `[assumptions]` key, in the order the SPEC introduces them.
+pub static ASSUMPTIONS: &[Param<Assumptions>] = &[
+    param!(
+        Assumptions,
+        "contract-hours-per-week",
+        contract_hours_per_week,
+        "hours a week (full time)",
+        (1.0, 60.0),
+        Derived,
+        "STPCD: 1,265 directed hours over 39 weeks"
+    ),
+    param!(
+        Assumptions,
+        "ppa-share",
+        ppa_share,
+        "share of teaching time",
+        SHARE,
+        Published,
+        "STPCD: PPA at least 10% of timetabled teaching"
+    ),
+    param!(
+        Assumptions,
+        "ehcp-review-hours",
+        ehcp_review_hours,
+        "hours a year per EHC plan",
+        ANNUAL,
+        Assumption,
+        "assumption: annual review meeting 1-1.5 h plus reports circulated 2 weeks before (CoP 9.166, 9.176)"
+    ),
+    param!(
+        Assumptions,
+        "ehc-request-hours",
+        ehc_request_hours,
+        "hours per EHC needs assessment request",
+        ANNUAL,
+        Assumption,
+        "assumption: a request 'takes several hours' (practitioner reports); 20-week process (SEN Regulations 2014)"
+    ),
+    param!(
+        Assumptions,
+        "ehc-request-rate",
+        ehc_request_rate,
+        "requests a year per pupil at SEN support",
+        SHARE,
+        Assumption,
+        "assumption: used only when school.ehc-requests-per-year is absent"
+    ),
+    param!(
+        Assumptions,
+        "sen-support-hours",
+        sen_support_hours,
+        "hours a year per pupil at SEN support",
+        ANNUAL,
+        Assumption,
+        "assumption: parents met at least three times a year (CoP 6.65)"
+    ),
+    param!(
+        Assumptions,
+        "corporate-factor",
+        corporate_factor,
+        "share of SEN support work left with the SENCO",
+        SHARE,
+        Assumption,
+        "assumption: class teachers own assess-plan-do-review (seed 000)"
+    ),
+    param!(
+        Assumptions,
+        "agency-hours",
+        agency_hours,
+        "hours a year per pupil with SEN",
+        ANNUAL,
+        Assumption,
+        "assumption: parent meetings are the second most time-consuming task (2018 survey)"
+    ),
+    param!(
+        Assumptions,
+        "admin-share-statutory",
+        admin_share_statutory,
+        "share an administrator can do",
+        SHARE,
+        Assumption,
+        "assumption: administration, especially EHC requests, takes most SENCO time (2021 survey)"
+    ),
+    param!(
+        Assumptions,
+        "admin-share-support",
+        admin_share_support,
+        "share an administrator can do",
+        SHARE,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "admin-share-agencies",
+        admin_share_agencies,
+        "share an administrator can do",
+        SHARE,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "ta-management-hours",
+        ta_management_hours,
+        "hours a week per TA",
+        WEEKLY,
+        Assumption,
+        "assumption: no published figure for TA line management"
+    ),
+    param!(
+        Assumptions,
+        "distributed-share",
+        distributed_share,
+        "share of TA leadership lead TAs can take",
+        SHARE,
+        Assumption,
+        "assumption: distributed TA leadership (seed 000)"
+    ),
+    param!(
+        Assumptions,
+        "lead-oversight-hours",
+        lead_oversight_hours,
+        "hours a week per lead TA",
+        WEEKLY,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "cpd-hours-per-teacher",
+        cpd_hours_per_teacher,
+        "hours a year per teacher",
+        ANNUAL,
+        Assumption,
+        "assumption: SENCO leads inclusive teaching CPD (seed 002)"
+    ),
+    param!(
+        Assumptions,
+        "corporate-cpd-hours",
+        corporate_cpd_hours,
+        "extra hours a year per teacher with corporate responsibility",
+        ANNUAL,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "strategy-hours",
+        strategy_hours,
+        "hours a week",
+        WEEKLY,
+        Assumption,
+        "assumption: strategic direction of SEND provision (Norwich, seed 000)"
+    ),
+    param!(
+        Assumptions,
+        "strategy-hours-per-100-pupils",
+        strategy_hours_per_100_pupils,
+        "hours a week per 100 pupils",
+        WEEKLY,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "meetings-slt-hours",
+        meetings_slt_hours,
+        "hours a week",
+        WEEKLY,
+        Assumption,
+        "assumption: SLT meetings (seed 002)"
+    ),
+    param!(
+        Assumptions,
+        "meetings-associate-slt-hours",
+        meetings_associate_slt_hours,
+        "hours a week",
+        WEEKLY,
+        Assumption,
+        "assumption: attends SLT meetings without SLT duties (seed 002)"
+    ),
+    param!(
+        Assumptions,
+        "meetings-middle-hours",
+        meetings_middle_hours,
+        "hours a week",
+        WEEKLY,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "deputy-supervision-hours",
+        deputy_supervision_hours,
+        "hours a week",
+        WEEKLY,
+        Assumption,
+        "assumption: 'time to train the deputy' (seed 002)"
+    ),
+    param!(
+        Assumptions,
+        "study-hours",
+        study_hours,
+        "hours a week",
+        WEEKLY,
+        Published,
+        "NPQ for SENCOs: 18-22 months, about 1-2 hours of study a week (gov.uk)"
+    ),
+    param!(
+        Assumptions,
+        "fragmentation",
+        fragmentation,
+        "share of protected time lost at a full teaching load",
+        SHARE,
+        Assumption,
+        "assumption: short-notice meetings clash with lessons (seed 002)"
+    ),
+    param!(
+        Assumptions,
+        "pupils-per-teacher-primary",
+        pupils_per_teacher_primary,
+        "pupils per teacher (nursery, primary, middle)",
+        (1.0, 100.0),
+        Published,
+        "DfE pupil-teacher ratio 2024/25"
+    ),
+    param!(
+        Assumptions,
+        "pupils-per-teacher-secondary",
+        pupils_per_teacher_secondary,
+        "pupils per teacher (secondary, all-through)",
+        (1.0, 100.0),
+        Published,
+        "DfE pupil-teacher ratio 2024/25"
+    ),
+    param!(
+        Assumptions,
+        "pupils-per-teacher-special",
+        pupils_per_teacher_special,
+        "pupils per teacher (special, alternative provision)",
+        (1.0, 100.0),
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "band-manageable",
+        band_manageable,
+        "score",
+        (0.0, 100.0),
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "band-stretched",
+        band_stretched,
+        "score",
+        (0.0, 100.0),
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "band-overloaded",
+        band_overloaded,
+        "score",
+        (0.0, 100.0),
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Assumptions,
+        "leaders-reported-hours",
+        leaders_reported_hours,
+        "hours a week",
+        (0.0, 168.0),
+        Published,
+        "Working Lives of Teachers and Leaders 2023: full-time leaders work 58.2 hours a week"
+    ),
+];
+
+/// Every `[costs]` key.
+pub static COSTS: &[Param<Costs>] = &[
+    param!(
+        Costs,
+        "teacher-hour",
+        teacher_hour,
+        "pounds per hour",
+        POUNDS,
+        Assumption,
+        "assumption: a teacher's hour, with on-costs"
+    ),
+    param!(
+        Costs,
+        "deputy-allowance",
+        deputy_allowance,
+        "pounds a year",
+        POUNDS,
+        Assumption,
+        "assumption: a TLR-style allowance for a deputy SENCO"
+    ),
+    param!(
+        Costs,
+        "ta-hour",
+        ta_hour,
+        "pounds per hour",
+        POUNDS,
+        Assumption,
+        "assumption: a TA's hour, with on-costs"
+    ),
+    param!(
+        Costs,
+        "lead-ta-allowance",
+        lead_ta_allowance,
+        "pounds a year per lead TA",
+        POUNDS,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Costs,
+        "admin-hour",
+        admin_hour,
+        "pounds per hour",
+        POUNDS,
+        Assumption,
+        "assumption: an administrator's hour, with on-costs"
+    ),
+    param!(
+        Costs,
+        "corporate-training-hours",
+        corporate_training_hours,
+        "training hours per teacher, first year",
+        ANNUAL,
+        Assumption,
+        "assumption"
+    ),
+    param!(
+        Costs,
+        "slt-allowance",
+        slt_allowance,
+        "pounds a year",
+        POUNDS,
+        Assumption,
+        "assumption: the step from middle leader to SLT pay"
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_spec() {
+        let a = Assumptions::default();
+        assert_eq!(a.contract_hours_per_week, 32.5);
+        assert_eq!(a.ehcp_review_hours, 8.0);
+        assert_eq!(a.ta_management_hours, 0.33);
+        assert_eq!(a.band_manageable, 95.0);
+        let c = Costs::default();
+        assert_eq!(c.teacher_hour, 50.0);
+        assert_eq!(c.deputy_allowance, 3200.0);
+        assert_eq!(c.slt_allowance, 5000.0);
+    }
+
+    #[test]
+    fn every_default_is_within_its_own_limits() {
+        for p in ASSUMPTIONS {
+            let d = p.default_value();
+            assert!(p.min <= d && d <= p.max, "{}", p.key);
+        }
+        for p in COSTS {
+            let d = p.default_value();
+            assert!(p.min <= d && d <= p.max, "{}", p.key);
+        }
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<_> = ASSUMPTIONS.iter().map(|p| p.key).collect();
+        keys.extend(COSTS.iter().map(|p| p.key));
+        let before = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(before, keys.len());
+    }
+}

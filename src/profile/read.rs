@@ -1,0 +1,835 @@
+//! Reading and validating a profile: every problem in one pass, each with
+//! its key, line and column, and what to write instead.
+
+use super::tree::{self, Entry, Node, Origin, Override, Table, Value};
+use super::{
+    Admin, Award, Deputy, Leadership, Phase, Problem, Profile, ProfileError, School, Senco,
+    Structure, Tas, WholeSchool,
+};
+use crate::params::{ASSUMPTIONS, Assumptions, COSTS, Costs, Param};
+use chrono::NaiveDate;
+
+/// Profiles are a page of counts; anything larger is a mistake, and reading
+/// it whole would only waste memory.
+pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
+
+/// The most hours a week any one value may hold (SPEC section 1).
+const MAX_WEEKLY_HOURS: f64 = 60.0;
+/// Larger than any school in England (the largest have about 4,000 pupils).
+const MAX_PUPILS: u32 = 10_000;
+const MAX_STAFF: u32 = 2_000;
+
+const TABLES: &[&str] = &[
+    "school",
+    "senco",
+    "deputy",
+    "admin",
+    "tas",
+    "whole-school",
+    "assumptions",
+    "costs",
+];
+const SCHOOL_KEYS: &[&str] = &[
+    "name",
+    "phase",
+    "pupils",
+    "sen-support",
+    "ehcp",
+    "ehc-requests-per-year",
+    "teachers",
+    "weeks-per-year",
+];
+const SENCO_KEYS: &[&str] = &[
+    "contract-fte",
+    "teaching-hours",
+    "senco-hours",
+    "other-duties-hours",
+    "leadership",
+    "qualified-teacher",
+    "award",
+    "appointed",
+    "headteacher-support",
+    "strategic-vision",
+    "influences-colleagues",
+];
+const HOURS_KEYS: &[&str] = &["hours"];
+const TAS_KEYS: &[&str] = &["count", "structure", "lead-tas", "lead-hours"];
+const WHOLE_SCHOOL_KEYS: &[&str] = &["corporate-responsibility"];
+
+/// Reads a profile from TOML text, applies `--set` edits, and validates it.
+/// `file` names the input in messages; `as_of` is the assessment date, which
+/// an appointment date may not be after.
+pub fn parse_profile(
+    file: &str,
+    text: &str,
+    overrides: &[Override],
+    as_of: NaiveDate,
+) -> Result<Profile, ProfileError> {
+    let fail = |message: String, hint: &str, origin: Option<(usize, usize)>| ProfileError {
+        problems: vec![Problem {
+            file: file.to_string(),
+            key: None,
+            line: origin.map(|o| o.0),
+            column: origin.map(|o| o.1),
+            set_argument: None,
+            message,
+            hint: Some(hint.to_string()),
+        }],
+    };
+    if text.len() > MAX_PROFILE_BYTES {
+        return Err(fail(
+            format!(
+                "the file is {} bytes; a profile is at most 1 MiB",
+                text.len()
+            ),
+            "check that this is a senco-plan profile; `senco-plan assess examples/primary.toml` shows what one looks like",
+            None,
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(fail(
+            "the file is empty".to_string(),
+            "a profile needs at least a [school] and a [senco] table; copy one from examples/",
+            None,
+        ));
+    }
+    let document = match toml::de::DeTable::parse(text) {
+        Ok(doc) => doc,
+        Err(err) => {
+            let at = err.span().map(|span| line_column(text, span.start));
+            return Err(fail(
+                format!("this is not valid TOML: {}", err.message().trim_end()),
+                "fix the syntax here: keys look like `pupils = 420`, text is in quotes (\"primary\"), tables like [senco]",
+                at,
+            ));
+        }
+    };
+    let mut root = tree::from_document(document.get_ref());
+    for edit in overrides {
+        edit.apply(&mut root);
+    }
+    let mut reader = Reader {
+        file,
+        text,
+        problems: Vec::new(),
+    };
+    let profile = reader.profile(&root, as_of);
+    match profile {
+        Some(profile) if reader.problems.is_empty() => Ok(profile),
+        _ => {
+            let mut problems = reader.problems;
+            // File order first, then `--set` problems in argument order.
+            problems.sort_by_key(|p| (p.set_argument.is_some(), p.line, p.column));
+            Err(ProfileError { problems })
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+/// A table of the profile as read, with where it came from.
+struct Section<'t> {
+    name: &'static str,
+    table: &'t Table,
+    origin: &'t Origin,
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn report(&mut self, key: Option<String>, origin: &Origin, message: String, hint: String) {
+        let (line, column) = match origin {
+            Origin::File(span) => {
+                let (l, c) = line_column(self.text, span.start);
+                (Some(l), Some(c))
+            }
+            _ => (None, None),
+        };
+        let set_argument = match origin {
+            Origin::Set(arg) => Some(arg.clone()),
+            _ => None,
+        };
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            key,
+            line,
+            column,
+            set_argument,
+            message,
+            hint: Some(hint),
+        });
+    }
+
+    fn profile(&mut self, root: &Table, as_of: NaiveDate) -> Option<Profile> {
+        for (name, entry) in root {
+            if !TABLES.contains(&name.as_str()) {
+                let hint = unknown_key_hint(name, TABLES, "tables");
+                self.report(
+                    Some(name.clone()),
+                    &entry.key_origin,
+                    format!("unknown table or key `{name}`"),
+                    hint,
+                );
+            }
+        }
+        let school = self.required_section(root, "school", "[school]\nname = \"Oakfield Primary\"");
+        let senco = self.required_section(root, "senco", "[senco]\nteaching-hours = 12.5");
+        let school = school.and_then(|s| self.school(&s));
+        let senco = senco.and_then(|s| self.senco(&s, as_of));
+        let deputy = self.optional_section(root, "deputy").map(|s| {
+            let hours = self
+                .required(&s, "hours", "6.5")
+                .and_then(|n| self.hours(&s, "hours", n));
+            self.finish(&s, HOURS_KEYS);
+            Deputy {
+                hours: hours.unwrap_or(0.0),
+            }
+        });
+        let admin = self.optional_section(root, "admin").map(|s| {
+            let hours = self
+                .required(&s, "hours", "10")
+                .and_then(|n| self.hours(&s, "hours", n));
+            self.finish(&s, HOURS_KEYS);
+            Admin {
+                hours: hours.unwrap_or(0.0),
+            }
+        });
+        let tas = self
+            .optional_section(root, "tas")
+            .and_then(|s| self.tas(&s));
+        let whole_school = match self.optional_section(root, "whole-school") {
+            Some(s) => {
+                let corporate = self
+                    .optional(&s, "corporate-responsibility")
+                    .and_then(|n| self.boolean(&s, "corporate-responsibility", n));
+                self.finish(&s, WHOLE_SCHOOL_KEYS);
+                WholeSchool {
+                    corporate_responsibility: corporate.unwrap_or(false),
+                }
+            }
+            None => WholeSchool::default(),
+        };
+        let assumptions = self.params(root, "assumptions", ASSUMPTIONS, Assumptions::default());
+        let costs = self.params(root, "costs", COSTS, Costs::default());
+        self.check_bands(root, &assumptions);
+
+        self.cross_checks(root, school.as_ref(), tas.as_ref());
+        Some(Profile {
+            school: school?,
+            senco: senco?,
+            deputy,
+            admin,
+            tas,
+            whole_school,
+            assumptions,
+            costs,
+        })
+    }
+
+    fn required_section<'t>(
+        &mut self,
+        root: &'t Table,
+        name: &'static str,
+        example: &str,
+    ) -> Option<Section<'t>> {
+        if !root.contains_key(name) {
+            self.report(
+                Some(name.to_string()),
+                &Origin::Implicit,
+                format!("the [{name}] table is missing"),
+                format!("add it, e.g.\n{example}\n(see examples/primary.toml)"),
+            );
+            return None;
+        }
+        self.optional_section(root, name)
+    }
+
+    fn optional_section<'t>(&mut self, root: &'t Table, name: &'static str) -> Option<Section<'t>> {
+        let entry = root.get(name)?;
+        match &entry.node.value {
+            Value::Table(table) => Some(Section {
+                name,
+                table,
+                origin: &entry.key_origin,
+            }),
+            other => {
+                self.report(
+                    Some(name.to_string()),
+                    &entry.node.origin,
+                    format!("`{name}` must be a table, not {}", other.kind()),
+                    format!("write it as a table header on its own line: [{name}]"),
+                );
+                None
+            }
+        }
+    }
+
+    fn optional<'t>(&mut self, section: &Section<'t>, key: &str) -> Option<&'t Node> {
+        section.table.get(key).map(|entry| &entry.node)
+    }
+
+    fn required<'t>(
+        &mut self,
+        section: &Section<'t>,
+        key: &str,
+        example: &str,
+    ) -> Option<&'t Node> {
+        let node = self.optional(section, key);
+        if node.is_none() {
+            self.report(
+                Some(format!("{}.{key}", section.name)),
+                section.origin,
+                format!("this key is missing from [{}]", section.name),
+                format!("add a line `{key} = {example}` under [{}]", section.name),
+            );
+        }
+        node
+    }
+
+    /// Reports keys that the table does not have, suggesting the nearest.
+    fn finish(&mut self, section: &Section<'_>, known: &[&str]) {
+        for (key, entry) in section.table {
+            if !known.contains(&key.as_str()) {
+                let hint = unknown_key_hint(key, known, &format!("keys in [{}]", section.name));
+                self.report(
+                    Some(format!("{}.{key}", section.name)),
+                    &entry.key_origin,
+                    format!("unknown key `{key}` in [{}]", section.name),
+                    hint,
+                );
+            }
+        }
+    }
+
+    fn wrong_type(
+        &mut self,
+        section: &Section<'_>,
+        key: &str,
+        node: &Node,
+        wanted: &str,
+        example: &str,
+    ) {
+        let found = match &node.value {
+            Value::Text(t) => format!("the text \"{}\"", truncate(t)),
+            other => other.kind().to_string(),
+        };
+        let quotes = if matches!(node.value, Value::Text(_)) && !wanted.contains("text") {
+            " (without quotes)"
+        } else {
+            ""
+        };
+        self.report(
+            Some(format!("{}.{key}", section.name)),
+            &node.origin,
+            format!("must be {wanted}, not {found}"),
+            format!("write e.g. `{key} = {example}`{quotes}"),
+        );
+    }
+
+    /// A number within `[min, max]`; integers and floats are both accepted.
+    fn number(
+        &mut self,
+        section: &Section<'_>,
+        key: &str,
+        node: &Node,
+        (min, max): (f64, f64),
+        what: &str,
+        example: &str,
+    ) -> Option<f64> {
+        let value = match &node.value {
+            Value::Integer(Some(i), _) => *i as f64,
+            Value::Integer(None, text) => {
+                self.report(
+                    Some(format!("{}.{key}", section.name)),
+                    &node.origin,
+                    format!("{text} is far too large"),
+                    format!("write {what} from {min} to {max}, e.g. `{key} = {example}`"),
+                );
+                return None;
+            }
+            Value::Float(f) => *f,
+            _ => {
+                self.wrong_type(section, key, node, what, example);
+                return None;
+            }
+        };
+        let full_key = format!("{}.{key}", section.name);
+        let message = if value.is_nan() {
+            Some("nan is not a number".to_string())
+        } else if value.is_infinite() {
+            Some("the number is infinite (or too large to hold)".to_string())
+        } else if value < 0.0 {
+            Some(format!("{value} is negative"))
+        } else if value < min || value > max {
+            Some(format!("{value} is outside {min} to {max}"))
+        } else {
+            None
+        };
+        if let Some(message) = message {
+            self.report(
+                Some(full_key),
+                &node.origin,
+                message,
+                format!("write {what} from {min} to {max}, e.g. `{key} = {example}`"),
+            );
+            return None;
+        }
+        // -0 and 0 are the same number of hours; print them the same way.
+        Some(if value == 0.0 { 0.0 } else { value })
+    }
+
+    fn hours(&mut self, section: &Section<'_>, key: &str, node: &Node) -> Option<f64> {
+        self.number(
+            section,
+            key,
+            node,
+            (0.0, MAX_WEEKLY_HOURS),
+            "hours a week",
+            "6.5",
+        )
+    }
+
+    fn count(
+        &mut self,
+        section: &Section<'_>,
+        key: &str,
+        node: &Node,
+        (min, max): (u32, u32),
+        example: &str,
+    ) -> Option<u32> {
+        let full_key = format!("{}.{key}", section.name);
+        let value = match &node.value {
+            Value::Integer(Some(i), _) => *i,
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
+                self.report(
+                    Some(full_key),
+                    &node.origin,
+                    format!("{f} must be a whole number of {}", noun(key)),
+                    format!("write it without a decimal point, e.g. `{key} = {example}`"),
+                );
+                return None;
+            }
+            Value::Integer(None, _) | Value::Float(_) => {
+                self.report(
+                    Some(full_key),
+                    &node.origin,
+                    format!(
+                        "must be a whole number of {} from {min} to {max}",
+                        noun(key)
+                    ),
+                    format!("write e.g. `{key} = {example}`"),
+                );
+                return None;
+            }
+            _ => {
+                self.wrong_type(section, key, node, "a whole number", example);
+                return None;
+            }
+        };
+        match u32::try_from(value) {
+            Ok(v) if (min..=max).contains(&v) => Some(v),
+            _ => {
+                let why = if value < 0 {
+                    format!("{value} is negative")
+                } else {
+                    format!("{value} is outside {min} to {max}")
+                };
+                self.report(
+                    Some(full_key),
+                    &node.origin,
+                    why,
+                    format!(
+                        "write a whole number of {} from {min} to {max}, e.g. `{key} = {example}`",
+                        noun(key)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, section: &Section<'_>, key: &str, node: &Node) -> Option<bool> {
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(section, key, node, "true or false", "true");
+                None
+            }
+        }
+    }
+
+    fn text(
+        &mut self,
+        section: &Section<'_>,
+        key: &str,
+        node: &Node,
+        example: &str,
+    ) -> Option<String> {
+        match &node.value {
+            Value::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+            Value::Text(_) => {
+                self.report(
+                    Some(format!("{}.{key}", section.name)),
+                    &node.origin,
+                    "is empty".to_string(),
+                    format!("write e.g. `{key} = {example}`"),
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(section, key, node, "text in quotes", example);
+                None
+            }
+        }
+    }
+
+    fn choice<T: Copy + std::fmt::Display>(
+        &mut self,
+        section: &Section<'_>,
+        key: &str,
+        node: &Node,
+        all: &[T],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let words: Vec<String> = all.iter().map(|v| v.to_string()).collect();
+        let example = format!("\"{}\"", words.first().map_or("", String::as_str));
+        let Value::Text(word) = &node.value else {
+            self.wrong_type(
+                section,
+                key,
+                node,
+                &format!("one of {}", words.join(", ")),
+                &example,
+            );
+            return None;
+        };
+        if let Some(value) = parse(word) {
+            return Some(value);
+        }
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let suggestion = nearest(word, &refs)
+            .map(|w| format!("did you mean \"{w}\"? "))
+            .unwrap_or_default();
+        self.report(
+            Some(format!("{}.{key}", section.name)),
+            &node.origin,
+            format!("\"{}\" is not one of the allowed values", truncate(word)),
+            format!("{suggestion}write one of: {}", words.join(", ")),
+        );
+        None
+    }
+
+    fn date(&mut self, section: &Section<'_>, key: &str, node: &Node) -> Option<NaiveDate> {
+        let parsed = match &node.value {
+            Value::Date(d) if d.time.is_none() && d.offset.is_none() => d.date.and_then(|d| {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            }),
+            // A quoted date is what most people would type; accept it.
+            Value::Text(t) => NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.wrong_type(section, key, node, "a date (year-month-day)", "2023-09-01");
+        }
+        parsed
+    }
+
+    fn school(&mut self, s: &Section<'_>) -> Option<School> {
+        let name = self
+            .required(s, "name", "\"Oakfield Primary\"")
+            .and_then(|n| self.text(s, "name", n, "\"Oakfield Primary\""));
+        let phase = self
+            .required(s, "phase", "\"primary\"")
+            .and_then(|n| self.choice(s, "phase", n, Phase::ALL, Phase::from_word));
+        let pupils = self
+            .required(s, "pupils", "420")
+            .and_then(|n| self.count(s, "pupils", n, (1, MAX_PUPILS), "420"));
+        let sen_support = self
+            .required(s, "sen-support", "55")
+            .and_then(|n| self.count(s, "sen-support", n, (0, MAX_PUPILS), "55"));
+        let ehcp = self
+            .required(s, "ehcp", "12")
+            .and_then(|n| self.count(s, "ehcp", n, (0, MAX_PUPILS), "12"));
+        let requests = self
+            .optional(s, "ehc-requests-per-year")
+            .and_then(|n| self.count(s, "ehc-requests-per-year", n, (0, MAX_PUPILS), "4"));
+        let teachers = self
+            .optional(s, "teachers")
+            .and_then(|n| self.count(s, "teachers", n, (1, MAX_STAFF), "20"));
+        let weeks = self
+            .optional(s, "weeks-per-year")
+            .and_then(|n| self.number(s, "weeks-per-year", n, (1.0, 52.0), "weeks a year", "39"));
+        let bad_optional = [
+            s.table.contains_key("ehc-requests-per-year") && requests.is_none(),
+            s.table.contains_key("teachers") && teachers.is_none(),
+            s.table.contains_key("weeks-per-year") && weeks.is_none(),
+        ];
+        self.finish(s, SCHOOL_KEYS);
+        if bad_optional.contains(&true) {
+            return None;
+        }
+        Some(School {
+            name: name?,
+            phase: phase?,
+            pupils: pupils?,
+            sen_support: sen_support?,
+            ehcp: ehcp?,
+            ehc_requests_per_year: requests,
+            teachers,
+            weeks_per_year: weeks,
+        })
+    }
+
+    fn senco(&mut self, s: &Section<'_>, as_of: NaiveDate) -> Option<Senco> {
+        let fte = self.required(s, "contract-fte", "1.0").and_then(|n| {
+            let fte = self.number(s, "contract-fte", n, (0.0, 1.0), "a share of a full-time contract", "0.8")?;
+            if fte == 0.0 {
+                self.report(
+                    Some("senco.contract-fte".into()),
+                    &n.origin,
+                    "must be more than 0".into(),
+                    "write the SENCO's contract as a share of full time, e.g. `contract-fte = 0.8` for four days".into(),
+                );
+                return None;
+            }
+            Some(fte)
+        });
+        let teaching = self
+            .required(s, "teaching-hours", "12.5")
+            .and_then(|n| self.hours(s, "teaching-hours", n));
+        let senco_hours = self
+            .required(s, "senco-hours", "6.5")
+            .and_then(|n| self.hours(s, "senco-hours", n));
+        let other = match self.optional(s, "other-duties-hours") {
+            Some(n) => self.hours(s, "other-duties-hours", n),
+            None => Some(0.0),
+        };
+        let leadership = self
+            .required(s, "leadership", "\"middle\"")
+            .and_then(|n| self.choice(s, "leadership", n, Leadership::ALL, Leadership::from_word));
+        let qualified = self
+            .required(s, "qualified-teacher", "true")
+            .and_then(|n| self.boolean(s, "qualified-teacher", n));
+        let award = self
+            .required(s, "award", "\"npq-senco\"")
+            .and_then(|n| self.choice(s, "award", n, Award::ALL, Award::from_word));
+        let appointed = match self.optional(s, "appointed") {
+            Some(n) => match self.date(s, "appointed", n) {
+                Some(date) if date > as_of => {
+                    self.report(
+                        Some("senco.appointed".into()),
+                        &n.origin,
+                        format!("{date} is after the assessment date {as_of}"),
+                        "write the date the SENCO took up the role, or assess as of a later date with --as-of YYYY-MM-DD".into(),
+                    );
+                    None
+                }
+                Some(date) => Some(Some(date)),
+                None => None,
+            },
+            None => Some(None),
+        };
+        let mut answer = |key: &str| match self.optional(s, key) {
+            Some(n) => self.boolean(s, key, n).map(Some),
+            None => Some(None),
+        };
+        let headteacher_support = answer("headteacher-support");
+        let strategic_vision = answer("strategic-vision");
+        let influences_colleagues = answer("influences-colleagues");
+        self.finish(s, SENCO_KEYS);
+        Some(Senco {
+            contract_fte: fte?,
+            teaching_hours: teaching?,
+            senco_hours: senco_hours?,
+            other_duties_hours: other?,
+            leadership: leadership?,
+            qualified_teacher: qualified?,
+            award: award?,
+            appointed: appointed?,
+            headteacher_support: headteacher_support?,
+            strategic_vision: strategic_vision?,
+            influences_colleagues: influences_colleagues?,
+        })
+    }
+
+    fn tas(&mut self, s: &Section<'_>) -> Option<Tas> {
+        let count = self
+            .required(s, "count", "14")
+            .and_then(|n| self.count(s, "count", n, (0, MAX_STAFF), "14"));
+        let structure = match self.optional(s, "structure") {
+            Some(n) => self.choice(s, "structure", n, Structure::ALL, Structure::from_word),
+            None => Some(Structure::Flat),
+        };
+        let lead_tas = match self.optional(s, "lead-tas") {
+            Some(n) => self.count(s, "lead-tas", n, (0, MAX_STAFF), "2"),
+            None => Some(0),
+        };
+        let lead_hours = match self.optional(s, "lead-hours") {
+            Some(n) => self.hours(s, "lead-hours", n),
+            None => Some(0.0),
+        };
+        self.finish(s, TAS_KEYS);
+        Some(Tas {
+            count: count?,
+            structure: structure?,
+            lead_tas: lead_tas?,
+            lead_hours: lead_hours?,
+        })
+    }
+
+    fn params<T: Default>(
+        &mut self,
+        root: &Table,
+        name: &'static str,
+        registry: &[Param<T>],
+        mut table: T,
+    ) -> T {
+        let Some(section) = self.optional_section(root, name) else {
+            return table;
+        };
+        let keys: Vec<&str> = registry.iter().map(|p| p.key).collect();
+        for (key, Entry { node, .. }) in section.table {
+            let Some(param) = registry.iter().find(|p| p.key == key) else {
+                continue;
+            };
+            let example = param.default_value().to_string();
+            let what = format!("a number ({})", param.unit);
+            if let Some(value) =
+                self.number(&section, key, node, (param.min, param.max), &what, &example)
+            {
+                (param.set)(&mut table, value);
+            }
+        }
+        self.finish(&section, &keys);
+        table
+    }
+
+    fn check_bands(&mut self, root: &Table, a: &Assumptions) {
+        if a.band_manageable >= a.band_stretched && a.band_stretched >= a.band_overloaded {
+            return;
+        }
+        let origin = root
+            .get("assumptions")
+            .map_or(Origin::Implicit, |e| e.key_origin.clone());
+        self.report(
+            Some("assumptions.band-manageable".into()),
+            &origin,
+            format!(
+                "the bands must go down in order: manageable {} >= stretched {} >= overloaded {}",
+                a.band_manageable, a.band_stretched, a.band_overloaded
+            ),
+            "e.g. band-manageable = 95, band-stretched = 80, band-overloaded = 60".into(),
+        );
+    }
+
+    /// Checks between values, on whichever parts were read without error.
+    fn cross_checks(&mut self, root: &Table, school: Option<&School>, tas: Option<&Tas>) {
+        let origin_of = |table: &str, key: &str| {
+            root.get(table)
+                .and_then(|e| match &e.node.value {
+                    Value::Table(t) => t.get(key).map(|k| k.node.origin.clone()),
+                    _ => None,
+                })
+                .unwrap_or(Origin::Implicit)
+        };
+        if let Some(s) = school {
+            self.school_checks(&origin_of, s);
+        }
+        if let Some(tas) = tas
+            && tas.lead_tas > tas.count
+        {
+            self.report(
+                Some("tas.lead-tas".into()),
+                &origin_of("tas", "lead-tas"),
+                format!(
+                    "{} lead TAs is more than the {} TAs in `count`",
+                    tas.lead_tas, tas.count
+                ),
+                "lead TAs are counted among the TAs: make lead-tas at most count".into(),
+            );
+        }
+    }
+
+    fn school_checks(&mut self, origin_of: &dyn Fn(&str, &str) -> Origin, s: &School) {
+        if u64::from(s.sen_support) + u64::from(s.ehcp) > u64::from(s.pupils) {
+            self.report(
+                Some("school.ehcp".into()),
+                &origin_of("school", "ehcp"),
+                format!(
+                    "sen-support ({}) + ehcp ({}) is {}, more than the {} pupils on roll",
+                    s.sen_support,
+                    s.ehcp,
+                    s.sen_support + s.ehcp,
+                    s.pupils
+                ),
+                "count each pupil once: pupils at SEN support and pupils with an EHC plan are both part of `pupils`".into(),
+            );
+        }
+        if let Some(requests) = s.ehc_requests_per_year
+            && requests > s.pupils
+        {
+            self.report(
+                Some("school.ehc-requests-per-year".into()),
+                &origin_of("school", "ehc-requests-per-year"),
+                format!("{requests} requests a year is more than the {} pupils on roll", s.pupils),
+                "write the number of EHC needs assessment requests the school makes in a year, e.g. 4".into(),
+            );
+        }
+    }
+}
+
+fn noun(key: &str) -> &'static str {
+    match key {
+        "pupils" | "sen-support" | "ehcp" => "pupils",
+        "teachers" => "teachers",
+        "count" | "lead-tas" => "teaching assistants",
+        "ehc-requests-per-year" => "requests",
+        _ => "items",
+    }
+}
+
+fn truncate(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}...")
+    }
+}
+
+/// The known name closest to a misspelt one, if any is close enough:
+/// same letters in another case or with `_` for `-`, or a few edits away.
+fn nearest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    let normal = |s: &str| s.to_lowercase().replace(['_', ' '], "-");
+    let target = normal(word);
+    if let Some(exact) = known.iter().find(|k| normal(k) == target) {
+        return Some(exact);
+    }
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(&target, k), *k))
+        .filter(|(distance, k)| *distance <= (k.len() / 3).max(2))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+fn unknown_key_hint(key: &str, known: &[&str], what: &str) -> String {
+    let list = known.join(", ");
+    match nearest(key, known) {
+        Some(near) => format!("did you mean `{near}`? The {what} are: {list}"),
+        None => format!("the {what} are: {list}"),
+    }
+}

@@ -1,0 +1,209 @@
+//! The parsed TOML as a small tree that remembers where each value came
+//! from (a span in the file, or a `--set` argument), so that `--set` edits
+//! and file contents are validated, and reported, the same way.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Origin {
+    File(Range<usize>),
+    Set(String),
+    /// A table that a `--set` created, or the document itself.
+    Implicit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Text(String),
+    /// `None` when the integer does not fit in 64 bits; the text is kept for messages.
+    Integer(Option<i64>, String),
+    Float(f64),
+    Bool(bool),
+    Date(toml::value::Datetime),
+    Array,
+    Table(Table),
+}
+
+impl Value {
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Value::Text(_) => "text",
+            Value::Integer(..) => "a whole number",
+            Value::Float(_) => "a number",
+            Value::Bool(_) => "true/false",
+            Value::Date(_) => "a date",
+            Value::Array => "a list",
+            Value::Table(_) => "a table",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub value: Value,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    pub key_origin: Origin,
+    pub node: Node,
+}
+
+pub(crate) type Table = BTreeMap<String, Entry>;
+
+/// Converts the parser's tree. Only two levels are kept (tables of values),
+/// which is all a profile has; anything deeper is a mistake reported by kind.
+pub(crate) fn from_document(doc: &DeTable<'_>) -> Table {
+    convert_table(doc, 0)
+}
+
+fn convert_table(table: &DeTable<'_>, depth: usize) -> Table {
+    table
+        .iter()
+        .map(|(key, value)| {
+            let entry = Entry {
+                key_origin: Origin::File(key.span()),
+                node: Node {
+                    value: convert_value(value.get_ref(), depth),
+                    origin: Origin::File(value.span()),
+                },
+            };
+            (key.get_ref().to_string(), entry)
+        })
+        .collect()
+}
+
+fn convert_value(value: &DeValue<'_>, depth: usize) -> Value {
+    match value {
+        DeValue::String(s) => Value::Text(s.to_string()),
+        DeValue::Integer(i) => {
+            let text = i.to_string();
+            Value::Integer(i64::from_str_radix(i.as_str(), i.radix()).ok(), text)
+        }
+        DeValue::Float(f) => Value::Float(parse_float(f.as_str())),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(d) => Value::Date(*d),
+        DeValue::Array(_) => Value::Array,
+        DeValue::Table(t) if depth == 0 => Value::Table(convert_table(t, depth + 1)),
+        DeValue::Table(_) => Value::Table(Table::new()),
+    }
+}
+
+/// TOML floats include `nan`, `inf` and out-of-range exponents such as
+/// `1e309`; all become non-finite values here and are rejected by validation.
+fn parse_float(text: &str) -> f64 {
+    let cleaned: String = text.chars().filter(|c| *c != '_').collect();
+    cleaned.parse().unwrap_or(f64::NAN)
+}
+
+/// A `--set KEY=VALUE` edit, applied to the parsed TOML before validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub argument: String,
+    pub(crate) path: Vec<String>,
+    pub(crate) value: Value,
+}
+
+impl Override {
+    /// Parses `table.key=value`. The value is read as TOML (numbers, `true`,
+    /// dates) and otherwise taken as text, so `tas.structure=distributed`
+    /// needs no quotes.
+    pub fn parse(argument: &str) -> Result<Override, String> {
+        let Some((key, raw)) = argument.split_once('=') else {
+            return Err(format!(
+                "--set {argument}: expected KEY=VALUE, e.g. --set senco.teaching-hours=10"
+            ));
+        };
+        let key = key.trim();
+        let path: Vec<String> = key.split('.').map(|part| part.trim().to_string()).collect();
+        if path.len() != 2 || path.iter().any(String::is_empty) {
+            return Err(format!(
+                "--set {argument}: the key must name a table and a key, e.g. senco.teaching-hours or deputy.hours"
+            ));
+        }
+        let raw = raw.trim();
+        let value = match DeValue::parse(raw) {
+            Ok(parsed) => match parsed.get_ref() {
+                DeValue::Array(_) | DeValue::Table(_) => Value::Text(raw.to_string()),
+                other => convert_value(other, 1),
+            },
+            Err(_) => Value::Text(raw.to_string()),
+        };
+        Ok(Override {
+            argument: argument.to_string(),
+            path,
+            value,
+        })
+    }
+
+    /// The dotted key this override sets.
+    pub fn key(&self) -> String {
+        self.path.join(".")
+    }
+
+    /// Applies the edit, creating the table if it is missing. When the
+    /// table name holds a plain value instead, the edit is left for
+    /// validation to report against that value.
+    pub(crate) fn apply(&self, root: &mut Table) {
+        let [table_name, key] = self.path.as_slice() else {
+            return;
+        };
+        let entry = root.entry(table_name.clone()).or_insert_with(|| Entry {
+            key_origin: Origin::Set(self.argument.clone()),
+            node: Node {
+                value: Value::Table(Table::new()),
+                origin: Origin::Implicit,
+            },
+        });
+        if let Value::Table(table) = &mut entry.node.value {
+            table.insert(
+                key.clone(),
+                Entry {
+                    key_origin: Origin::Set(self.argument.clone()),
+                    node: Node {
+                        value: self.value.clone(),
+                        origin: Origin::Set(self.argument.clone()),
+                    },
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_values_are_typed_like_toml() {
+        let ov = Override::parse("senco.teaching-hours=10").unwrap();
+        assert_eq!(ov.value, Value::Integer(Some(10), "10".into()));
+        let ov = Override::parse("deputy.hours=6.5").unwrap();
+        assert_eq!(ov.value, Value::Float(6.5));
+        let ov = Override::parse("tas.structure=distributed").unwrap();
+        assert_eq!(ov.value, Value::Text("distributed".into()));
+        let ov = Override::parse("whole-school.corporate-responsibility=true").unwrap();
+        assert_eq!(ov.value, Value::Bool(true));
+        assert!(matches!(
+            Override::parse("senco.appointed=2023-09-01").unwrap().value,
+            Value::Date(_)
+        ));
+    }
+
+    #[test]
+    fn set_needs_a_dotted_key_and_a_value() {
+        assert!(Override::parse("teaching-hours=10").is_err());
+        assert!(Override::parse("senco.teaching-hours").is_err());
+        assert!(Override::parse("a.b.c=1").is_err());
+    }
+
+    #[test]
+    fn non_finite_floats_become_nan_or_infinity() {
+        assert!(parse_float("nan").is_nan());
+        assert!(parse_float("1e309").is_infinite());
+        assert_eq!(parse_float("1_000.5"), 1000.5);
+    }
+}

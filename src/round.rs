@@ -1,0 +1,93 @@
+//! Rounding for output only: the arithmetic keeps full precision, and what
+//! people and scripts read is rounded once, here.
+
+use serde::Serializer;
+
+/// Rounds half away from zero to `places` decimals; never returns -0.
+pub fn to_places(value: f64, places: i32) -> f64 {
+    let factor = 10f64.powi(places);
+    let rounded = (value * factor).round() / factor;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// Hours: 2 decimals (SPEC section 7).
+pub fn hours<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(to_places(*value, 2))
+}
+
+/// Shares such as coverage: 4 decimals.
+pub fn ratio<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(to_places(*value, 4))
+}
+
+/// Pounds: whole pounds.
+pub fn pounds<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serializer.serialize_i64(to_places(*v, 0) as i64),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Optional hours.
+pub fn opt_hours<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serializer.serialize_f64(to_places(*v, 2)),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// A number as a person writes it: at most 2 decimals, no trailing zeros.
+pub fn show(value: f64) -> String {
+    let text = format!("{:.2}", to_places(value, 2));
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.to_string()
+}
+
+/// Hours in running text and tables: 1 decimal.
+pub fn hours1(value: f64) -> String {
+    format!("{:.1}", to_places(value, 1))
+}
+
+/// Pounds with thousands separators, e.g. `£19,675`; negative is a saving.
+pub fn money(value: f64) -> String {
+    let whole = to_places(value, 0) as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if whole < 0 {
+        format!("-£{grouped}")
+    } else {
+        format!("£{grouped}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_away_from_zero_and_never_negative_zero() {
+        assert_eq!(to_places(2.345, 0), 2.0);
+        assert_eq!(to_places(2.5, 0), 3.0);
+        assert_eq!(to_places(-0.001, 2), 0.0);
+        assert!(to_places(-0.001, 2).is_sign_positive());
+    }
+
+    #[test]
+    fn numbers_print_as_people_write_them() {
+        assert_eq!(show(12.5), "12.5");
+        assert_eq!(show(6.0), "6");
+        assert_eq!(show(1.25), "1.25");
+        assert_eq!(show(0.004), "0");
+        assert_eq!(hours1(2.46), "2.5");
+        assert_eq!(money(19675.4), "£19,675");
+        assert_eq!(money(1_234_567.0), "£1,234,567");
+        assert_eq!(money(-950.0), "-£950");
+        assert_eq!(money(0.0), "£0");
+    }
+}
