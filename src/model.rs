@@ -661,3 +661,208 @@ fn warnings(p: &Profile) -> Vec<Warning> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::parse_profile;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn profile(text: &str) -> Profile {
+        parse_profile("test.toml", text, &[], date(2026, 11, 22)).unwrap()
+    }
+
+    fn close(actual: f64, expected: f64) {
+        assert!((actual - expected).abs() < 1e-4, "{actual} != {expected}");
+    }
+
+    fn task(a: &Assessment, which: Task) -> &TaskHours {
+        a.tasks.iter().find(|t| t.task == which).unwrap()
+    }
+
+    const OAKFIELD: &str = include_str!("../examples/primary.toml");
+    const LITTLE_HADLEY: &str = include_str!("../examples/small-primary.toml");
+    const RIVERSIDE: &str = include_str!("../examples/secondary.toml");
+
+    /// Oakfield Primary: 420 pupils, 55 SEN support, 12 EHCP, 4 requests,
+    /// teachers round(420 / 20.8) = 20, SLT, award in progress, 14 TAs flat.
+    ///   ehcp-reviews      12 x 8 / 39  = 96/39  = 2.4615
+    ///   ehc-requests       4 x 20 / 39 = 80/39  = 2.0513
+    ///   sen-support       55 x 3 / 39  = 165/39 = 4.2308
+    ///   parents           67 x 1 / 39  = 67/39  = 1.7179
+    ///   ta-leadership     14 x 0.33          = 4.62
+    ///   staff-development 20 x 3 / 39  = 60/39  = 1.5385
+    ///   strategy          1.5 + 0.25 x 4.2   = 2.55
+    ///   meetings (slt)                       = 2.0
+    ///   study (in progress)                  = 1.5
+    ///   demand = 468/39 + 4.62 + 2.55 + 2 + 1.5 = 12 + 10.67 = 22.67
+    /// SENCO: fits = 32.5 - 12.5 - 1.25 = 18.75, min(6.5, 18.75) = 6.5,
+    ///   x (1 - 0.25 x 12.5 / 32.5) = 6.5 x 0.903846 = 5.875
+    /// coverage 5.875 / 22.67 = 0.2592 -> score 26, unmanageable,
+    /// shortfall 16.795; week 12.5 + 1.25 + 0 + 22.67 = 36.42, 3.92 beyond.
+    #[test]
+    fn oakfield_primary_by_hand() {
+        let a = assess(&profile(OAKFIELD), date(2026, 11, 22));
+        close(task(&a, Task::EhcpReviews).hours_per_week, 96.0 / 39.0);
+        close(task(&a, Task::EhcRequests).hours_per_week, 80.0 / 39.0);
+        close(task(&a, Task::SenSupport).hours_per_week, 165.0 / 39.0);
+        close(
+            task(&a, Task::ParentsAndAgencies).hours_per_week,
+            67.0 / 39.0,
+        );
+        close(task(&a, Task::TaLeadership).hours_per_week, 4.62);
+        close(task(&a, Task::StaffDevelopment).hours_per_week, 60.0 / 39.0);
+        close(task(&a, Task::Strategy).hours_per_week, 2.55);
+        close(task(&a, Task::LeadershipMeetings).hours_per_week, 2.0);
+        close(task(&a, Task::DeputySupervision).hours_per_week, 0.0);
+        close(task(&a, Task::QualificationStudy).hours_per_week, 1.5);
+        close(a.demand_hours_per_week, 22.67);
+        close(a.pools.senco, 5.875);
+        close(a.capacity_hours_per_week, 5.875);
+        close(a.covered_hours_per_week, 5.875);
+        close(a.shortfall_hours_per_week, 16.795);
+        assert_eq!(a.score, 26);
+        assert_eq!(a.band, Band::Unmanageable);
+        // The SENCO's hours go to statutory work first: reviews 2.4615,
+        // requests 2.0513, then 5.875 - 4.5128 = 1.3622 of SEN support.
+        close(task(&a, Task::EhcpReviews).covered.senco, 96.0 / 39.0);
+        close(
+            task(&a, Task::SenSupport).covered.senco,
+            5.875 - 176.0 / 39.0,
+        );
+        close(task(&a, Task::Strategy).uncovered, 2.55);
+        close(a.working_week.ppa, 1.25);
+        close(a.working_week.senco_work, 22.67);
+        close(a.working_week.total, 36.42);
+        close(a.working_week.beyond_contract, 3.92);
+        assert_eq!(a.leadership.rating, Rating::Sound);
+        assert_eq!(a.leadership.points, 3);
+        assert!(a.resilience.lone_senco);
+        assert_eq!(a.compliance.status, ComplianceStatus::Compliant);
+        assert_eq!(a.compliance.due, Some(date(2027, 9, 1)));
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
+
+    /// Little Hadley: 92 pupils, 13 SEN support, 3 EHCP, 1 request,
+    /// 5 teachers, corporate responsibility, 5 TAs flat, SLT.
+    ///   ehcp 24/39, requests 20/39, sen-support 13 x 3 x 0.5 = 19.5/39,
+    ///   parents 16/39, staff-development 5 x (3 + 2) = 25/39
+    ///   -> 104.5/39 = 2.679487; ta 5 x 0.33 = 1.65;
+    ///   strategy 1.5 + 0.25 x 0.92 = 1.73; meetings 2.0
+    ///   demand = 2.679487 + 1.65 + 1.73 + 2 = 8.059487
+    /// SENCO: fits = 32.5 - 20 - 2 - 4 = 6.5, min(2.5, 6.5) = 2.5,
+    ///   x (1 - 0.25 x 20 / 32.5) = 2.5 x 0.846154 = 2.115385
+    /// coverage 0.26247 -> 26; shortfall 5.944102;
+    /// week 20 + 2 + 4 + 8.059487 = 34.059487, 1.559487 beyond.
+    #[test]
+    fn little_hadley_by_hand() {
+        let a = assess(&profile(LITTLE_HADLEY), date(2026, 11, 22));
+        close(task(&a, Task::SenSupport).hours_per_week, 19.5 / 39.0);
+        close(task(&a, Task::StaffDevelopment).hours_per_week, 25.0 / 39.0);
+        close(task(&a, Task::Strategy).hours_per_week, 1.73);
+        close(a.demand_hours_per_week, 8.059487);
+        close(a.pools.senco, 2.115385);
+        close(a.shortfall_hours_per_week, 5.944102);
+        assert_eq!(a.score, 26);
+        close(a.working_week.total, 34.059487);
+        close(a.working_week.beyond_contract, 1.559487);
+        let codes: Vec<_> = a.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(codes, ["large-teaching-load"]);
+    }
+
+    /// Riverside Academy: 1,100 pupils, 140 SEN support, 36 EHCP, 9
+    /// requests, 66 teachers, middle leader, deputy 6.5 h, admin 15 h, 18 TAs.
+    ///   ehcp 288/39 = 7.384615, requests 180/39 = 4.615385,
+    ///   sen-support 420/39 = 10.769231, parents 176/39 = 4.512821,
+    ///   ta 18 x 0.33 = 5.94, staff 198/39 = 5.076923,
+    ///   strategy 1.5 + 0.25 x 11 = 4.25, meetings 0.5, supervision 1
+    ///   demand = 1262/39 + 11.69 = 44.048974
+    /// admin takes its shares: 0.4 x 7.384615 = 2.953846, 0.4 x 4.615385
+    ///   = 1.846154, 0.25 x 10.769231 = 2.692308, 0.2 x 4.512821 = 0.902564:
+    ///   8.394872 of its 15 h (the rest it may not spend).
+    /// deputy 6.5: reviews' remaining 4.430769, then 2.069231 of requests.
+    /// SENCO: min(16, 32.5 - 8 - 0.8) x (1 - 0.25 x 8 / 32.5) = 15.015385:
+    ///   requests 0.7, sen-support 8.076923, parents 3.610257, then
+    ///   2.628205 of ta-leadership; 3.311795 of it uncovered.
+    /// covered 29.910257 -> 0.67902 -> 68, overloaded; shortfall 14.138717.
+    /// week: senco work 44.048974 - 14.894872 = 29.154102,
+    ///   total 8 + 0.8 + 29.154102 = 37.954102.
+    #[test]
+    fn riverside_academy_by_hand() {
+        let a = assess(&profile(RIVERSIDE), date(2026, 11, 22));
+        close(a.demand_hours_per_week, 44.048974);
+        let reviews = task(&a, Task::EhcpReviews);
+        close(reviews.covered.admin, 2.953846);
+        close(reviews.covered.deputy, 4.430769);
+        close(reviews.covered.senco, 0.0);
+        let requests = task(&a, Task::EhcRequests);
+        close(requests.covered.admin, 1.846154);
+        close(requests.covered.deputy, 2.069231);
+        close(requests.covered.senco, 0.7);
+        let ta = task(&a, Task::TaLeadership);
+        close(ta.covered.senco, 2.628205);
+        close(ta.uncovered, 3.311795);
+        close(task(&a, Task::Strategy).uncovered, 4.25);
+        close(a.pools.admin, 15.0);
+        close(a.pools.senco, 15.015385);
+        close(a.capacity_hours_per_week, 36.515385);
+        close(a.covered_hours_per_week, 29.910257);
+        close(a.shortfall_hours_per_week, 14.138717);
+        assert_eq!(a.score, 68);
+        assert_eq!(a.band, Band::Overloaded);
+        close(a.working_week.senco_work, 29.154102);
+        close(a.working_week.total, 37.954102);
+        assert!(!a.resilience.lone_senco);
+    }
+
+    #[test]
+    fn distributed_leadership_delegates_to_lead_tas() {
+        // 12 TAs x 0.33 = 3.96 h; 0.7 of it (2.772) may go to lead TAs, who
+        // have 2 x 1 = 2 h; oversight adds 2 x 0.5 = 1 h for the SENCO.
+        let text = OAKFIELD
+            .replace("count = 14", "count = 12")
+            .replace("structure = \"flat\"", "structure = \"distributed\"")
+            .replace("lead-tas = 0", "lead-tas = 2")
+            .replace("lead-hours = 0", "lead-hours = 1");
+        let a = assess(&profile(&text), date(2026, 11, 22));
+        let ta = task(&a, Task::TaLeadership);
+        close(ta.hours_per_week, 3.96 + 1.0);
+        close(ta.covered.lead_tas, 2.0);
+        assert!(a.resilience.distributed_ta);
+    }
+
+    #[test]
+    fn bands_follow_the_thresholds() {
+        let a = crate::params::Assumptions::default();
+        assert_eq!(band(95.0, &a), Band::Manageable);
+        assert_eq!(band(94.0, &a), Band::Stretched);
+        assert_eq!(band(80.0, &a), Band::Stretched);
+        assert_eq!(band(79.0, &a), Band::Overloaded);
+        assert_eq!(band(60.0, &a), Band::Overloaded);
+        assert_eq!(band(59.0, &a), Band::Unmanageable);
+    }
+
+    #[test]
+    fn the_three_year_deadline_is_checked_against_the_date() {
+        let text = OAKFIELD.replace("appointed = 2024-09-01", "appointed = 2023-06-01");
+        let late = assess(&profile(&text), date(2026, 11, 22));
+        assert_eq!(late.compliance.status, ComplianceStatus::NonCompliant);
+        let p = parse_profile("t", &text, &[], date(2026, 5, 31)).unwrap();
+        let in_time = assess(&p, date(2026, 5, 31));
+        assert_eq!(in_time.compliance.status, ComplianceStatus::Compliant);
+        assert_eq!(in_time.compliance.due, Some(date(2026, 6, 1)));
+    }
+
+    #[test]
+    fn no_demand_is_fully_covered() {
+        let text = "[school]\nname = \"Empty\"\nphase = \"primary\"\npupils = 1\nsen-support = 0\nehcp = 0\nehc-requests-per-year = 0\nteachers = 1\n[senco]\ncontract-fte = 1\nteaching-hours = 0\nsenco-hours = 10\nleadership = \"middle\"\nqualified-teacher = true\naward = \"npq-senco\"\n[assumptions]\nstrategy-hours = 0\nstrategy-hours-per-100-pupils = 0\nmeetings-middle-hours = 0\ncpd-hours-per-teacher = 0\n";
+        let a = assess(&profile(text), date(2026, 11, 22));
+        assert_eq!(a.demand_hours_per_week, 0.0);
+        assert_eq!(a.coverage, 1.0);
+        assert_eq!(a.score, 100);
+        assert_eq!(a.leadership.rating, Rating::NotAssessed);
+    }
+}

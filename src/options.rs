@@ -118,18 +118,23 @@ pub fn apply(remedy: Remedy, p: &Profile, steps: &Steps) -> Result<(Profile, Str
             if tas.structure == Structure::Distributed && tas.lead_tas > 0 && tas.lead_hours > 0.0 {
                 return Err("TA leadership is already distributed".to_string());
             }
-            let lead_tas = tas.count.div_ceil(steps.tas_per_lead.max(1));
+            // Lead TAs a school already pays for are kept, never cut.
+            let lead_tas = tas
+                .count
+                .div_ceil(steps.tas_per_lead.max(1))
+                .max(tas.lead_tas);
+            let lead_hours = steps.lead_hours.max(tas.lead_hours);
             let change = format!(
                 "tas.structure {} -> distributed, tas.lead-tas {} -> {}, tas.lead-hours {} -> {}",
                 tas.structure,
                 tas.lead_tas,
                 lead_tas,
                 show(tas.lead_hours),
-                show(steps.lead_hours)
+                show(lead_hours)
             );
             tas.structure = Structure::Distributed;
             tas.lead_tas = lead_tas;
-            tas.lead_hours = steps.lead_hours;
+            tas.lead_hours = lead_hours;
             change
         }
         Remedy::AdminSupport => {
@@ -292,4 +297,114 @@ pub fn best_value(rows: &[OptionResult]) -> Option<&OptionResult> {
         .filter_map(|r| r.cost_per_weekly_hour_gained.map(|c| (c, r)))
         .min_by(|(a, _), (b, _)| a.total_cmp(b))
         .map(|(_, r)| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::parse_profile;
+
+    fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn oakfield() -> Profile {
+        parse_profile(
+            "primary.toml",
+            include_str!("../examples/primary.toml"),
+            &[],
+            as_of(),
+        )
+        .unwrap()
+    }
+
+    fn row<'a>(rows: &'a [OptionResult], name: &str) -> &'a OptionResult {
+        rows.iter().find(|r| r.option == name).unwrap()
+    }
+
+    /// Oakfield (score 26, shortfall 16.795, SENCO 5.875 effective h):
+    /// - fewer-teaching: 5 h x 39 x £50 = £9,750; SENCO min(11.5, 24.25) x
+    ///   (1 - 0.25 x 7.5 / 32.5) = 10.836538 -> 10.836538 / 22.67 = 48;
+    ///   per hour gained 9,750 / 4.961538 = £1,965.
+    /// - deputy: 6.5 x 39 x £50 + £3,200 = £15,875; demand +1 supervision
+    ///   = 23.67, covered 6.5 + 5.875 = 12.375 -> 52; shortfall -5.5.
+    /// - admin-support: 10 x 39 x £21 = £8,190; admin takes its shares
+    ///   0.4 x 176/39 + 0.25 x 165/39 + 0.2 x 67/39 = 3.206410 -> 40.
+    /// - distributed-ta: ceil(14 / 6) = 3 lead TAs x 2 h x 39 x £21 = £4,914
+    ///   + 3 x £1,000 = £7,914.
+    /// - corporate-responsibility: 20 teachers x 6 h x £50 = £6,000.
+    #[test]
+    fn oakfield_options_by_hand() {
+        let p = oakfield();
+        let base = assess(&p, as_of());
+        let rows = evaluate(&p, &base, as_of(), &Steps::default());
+        let fewer = row(&rows, "fewer-teaching");
+        assert_eq!(fewer.annual_cost, Some(9750.0));
+        assert_eq!(fewer.score, Some(48));
+        assert_eq!(fewer.score_delta, Some(22));
+        assert!((fewer.cost_per_weekly_hour_gained.unwrap() - 1965.116).abs() < 0.01);
+        let deputy = row(&rows, "deputy");
+        assert_eq!(deputy.annual_cost, Some(15875.0));
+        assert_eq!(deputy.score, Some(52));
+        assert!((deputy.shortfall_delta.unwrap() + 5.5).abs() < 1e-9);
+        let admin = row(&rows, "admin-support");
+        assert_eq!(admin.annual_cost, Some(8190.0));
+        assert_eq!(admin.score, Some(40));
+        let distributed = row(&rows, "distributed-ta");
+        assert!((distributed.annual_cost.unwrap() - 7914.0).abs() < 1e-6);
+        assert_eq!(
+            row(&rows, "corporate-responsibility").annual_cost,
+            Some(6000.0)
+        );
+        let slt = row(&rows, "slt");
+        assert!(!slt.applicable);
+        assert_eq!(rows.last().map(|r| r.option), Some("slt"));
+        // Sorted by score gained.
+        assert_eq!(rows.first().map(|r| r.option), Some("deputy"));
+        assert_eq!(best_value(&rows).map(|r| r.option), Some("fewer-teaching"));
+    }
+
+    #[test]
+    fn the_leadership_step_is_named_after_where_it_leads() {
+        let mut p = oakfield();
+        p.senco.leadership = Leadership::Middle;
+        assert_eq!(Remedy::LeadershipStep.name(&p), "associate-slt");
+        let (up, _) = apply(Remedy::LeadershipStep, &p, &Steps::default()).unwrap();
+        assert_eq!(up.senco.leadership, Leadership::AssociateSlt);
+        assert_eq!(change_cost(&p, &up), 0.0);
+        assert_eq!(Remedy::LeadershipStep.name(&up), "slt");
+        let (top, _) = apply(Remedy::LeadershipStep, &up, &Steps::default()).unwrap();
+        assert_eq!(change_cost(&up, &top), 5000.0);
+    }
+
+    #[test]
+    fn options_that_cannot_apply_say_why() {
+        let mut p = oakfield();
+        p.tas = None;
+        p.senco.teaching_hours = 0.0;
+        p.whole_school.corporate_responsibility = true;
+        let steps = Steps::default();
+        assert!(
+            apply(Remedy::DistributedTa, &p, &steps)
+                .unwrap_err()
+                .contains("no teaching assistants")
+        );
+        assert!(
+            apply(Remedy::FewerTeaching, &p, &steps)
+                .unwrap_err()
+                .contains("does not teach")
+        );
+        assert!(apply(Remedy::CorporateResponsibility, &p, &steps).is_err());
+    }
+
+    #[test]
+    fn the_cost_of_undoing_a_change_is_a_saving() {
+        let p = oakfield();
+        let (with_deputy, _) = apply(Remedy::Deputy, &p, &Steps::default()).unwrap();
+        assert_eq!(change_cost(&p, &with_deputy), 15875.0);
+        assert_eq!(change_cost(&with_deputy, &p), -15875.0);
+        // One-off training saves nothing when switched off.
+        let (corporate, _) = apply(Remedy::CorporateResponsibility, &p, &Steps::default()).unwrap();
+        assert_eq!(change_cost(&corporate, &p), 0.0);
+    }
 }

@@ -833,3 +833,35 @@ fn unknown_key_hint(key: &str, known: &[&str], what: &str) -> String {
         None => format!("the {what} are: {list}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_lines_and_character_columns() {
+        let text = "a = 1\nname = \"Ámbar\"\nb = 2";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        let b = text.find("b =").unwrap();
+        assert_eq!(line_column(text, b), (3, 1));
+        let quote_end = text.find("\"\n").unwrap();
+        assert_eq!(line_column(text, quote_end), (2, 14));
+    }
+
+    #[test]
+    fn near_misses_are_suggested() {
+        assert_eq!(nearest("teching-hours", SENCO_KEYS), Some("teaching-hours"));
+        assert_eq!(nearest("Teaching_Hours", SENCO_KEYS), Some("teaching-hours"));
+        assert_eq!(nearest("SENCO-HOURS", SENCO_KEYS), Some("senco-hours"));
+        assert_eq!(nearest("colour", SENCO_KEYS), None);
+    }
+
+    #[test]
+    fn oversized_text_is_refused_before_parsing() {
+        let text = "#".repeat(MAX_PROFILE_BYTES + 1);
+        let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let err = parse_profile("big.toml", &text, &[], as_of).unwrap_err();
+        assert!(err.problems[0].message.contains("at most 1 MiB"));
+    }
+}

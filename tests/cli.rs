@@ -1,0 +1,446 @@
+//! Runs the real binary, as users and scripts do.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+const AS_OF: &str = "2026-11-22";
+const EXAMPLES: &[&str] = &[
+    "examples/primary.toml",
+    "examples/small-primary.toml",
+    "examples/secondary.toml",
+    "examples/special.toml",
+    "examples/all-through.toml",
+];
+
+fn senco() -> Command {
+    let mut cmd = Command::cargo_bin("senco-plan").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn assess(args: &[&str]) -> Command {
+    let mut cmd = senco();
+    cmd.arg("assess").args(args).args(["--as-of", AS_OF]);
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = assess(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json_of(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout_of(args)).unwrap()
+}
+
+#[test]
+fn every_example_in_every_format() {
+    for example in EXAMPLES {
+        let table = stdout_of(&[example]);
+        assert!(table.contains("The role needs"), "{example}: {table}");
+        assert!(table.contains("Options, each applied alone"), "{example}");
+
+        let json = json_of(&[example, "--format", "json"]);
+        assert_eq!(json["schema_version"], 1, "{example}");
+        assert_eq!(json["source"], *example);
+        let score = json["assessment"]["score"].as_u64().unwrap();
+        assert!(score <= 100);
+        assert_eq!(json["options"].as_array().unwrap().len(), 6, "{example}");
+
+        let ndjson = stdout_of(&[example, "--format", "ndjson"]);
+        assert_eq!(ndjson.lines().count(), 1);
+        let line: Value = serde_json::from_str(ndjson.trim()).unwrap();
+        assert_eq!(line, json, "{example}: ndjson and json disagree");
+
+        let csv = stdout_of(&[example, "--format", "csv"]);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        let score_column = header.iter().position(|h| h == "score").unwrap();
+        assert_eq!(rows[0][score_column], score.to_string(), "{example}");
+
+        let markdown = stdout_of(&[example, "--format", "markdown"]);
+        assert!(markdown.starts_with("## "), "{example}");
+        assert!(markdown.contains("| Option | Change |"), "{example}");
+    }
+}
+
+#[test]
+fn several_files_give_a_json_array_and_a_csv_row_each() {
+    let json = json_of(&[EXAMPLES[0], EXAMPLES[2], "--format", "json"]);
+    let array = json.as_array().unwrap();
+    assert_eq!(array.len(), 2);
+    assert_eq!(array[1]["school"]["name"], "Riverside Academy");
+    let csv = stdout_of(&[EXAMPLES[0], EXAMPLES[1], EXAMPLES[2], "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 4);
+}
+
+#[test]
+fn set_changes_the_profile_before_assessment() {
+    // Moving 5 teaching hours to SENCO time by hand gives the
+    // fewer-teaching option's score (48, worked in src/options.rs).
+    let json = json_of(&[
+        "examples/primary.toml",
+        "--set",
+        "senco.teaching-hours=7.5",
+        "--set",
+        "senco.senco-hours=11.5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json["assessment"]["score"], 48);
+    // A missing [deputy] table is created: the deputy option's score, 52.
+    let json = json_of(&[
+        "examples/primary.toml",
+        "--set",
+        "deputy.hours=6.5",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(json["assessment"]["score"], 52);
+    assert_eq!(json["assessment"]["resilience"]["deputy"], true);
+    let json = json_of(&[
+        "examples/primary.toml",
+        "--set",
+        "tas.structure=distributed",
+        "-f",
+        "json",
+    ]);
+    let codes: Vec<_> = json["assessment"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, ["distributed-without-lead-tas"]);
+    let json = json_of(&[
+        "examples/primary.toml",
+        "--set",
+        "assumptions.ehcp-review-hours=10",
+        "-f",
+        "json",
+    ]);
+    let reviews = &json["assessment"]["tasks"][0];
+    assert_eq!(reviews["task"], "ehcp-reviews");
+    assert_eq!(reviews["hours_per_week"], 3.08); // 12 x 10 / 39 = 3.077
+}
+
+#[test]
+fn set_values_are_validated_like_the_file() {
+    assess(&[
+        "examples/primary.toml",
+        "--set",
+        "senco.teaching-hours=lots",
+    ])
+    .assert()
+    .code(2)
+    .stdout("")
+    .stderr(predicate::str::contains("--set senco.teaching-hours=lots"))
+    .stderr(predicate::str::contains("must be hours a week"));
+    assess(&["examples/primary.toml", "--set", "senco.teching-hours=3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `teaching-hours`?"));
+    assess(&["examples/primary.toml", "--set", "teaching-hours"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected KEY=VALUE"));
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let text = std::fs::read_to_string("examples/primary.toml").unwrap();
+    let out = assess(&["-", "--format", "json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut from_stdin: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_stdin["source"], "<stdin>");
+    from_stdin["source"] = "examples/primary.toml".into();
+    assert_eq!(
+        from_stdin,
+        json_of(&["examples/primary.toml", "--format", "json"])
+    );
+}
+
+#[test]
+fn output_file_is_written_whole_and_matches_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.csv");
+    assess(&[
+        "examples/secondary.toml",
+        "-f",
+        "csv",
+        "-o",
+        path.to_str().unwrap(),
+    ])
+    .assert()
+    .success()
+    .stdout("");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        stdout_of(&["examples/secondary.toml", "-f", "csv"])
+    );
+    // No temporary file is left beside it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // `-o -` is standard output.
+    assert_eq!(
+        stdout_of(&["examples/secondary.toml", "-f", "csv", "-o", "-"]),
+        written
+    );
+}
+
+#[test]
+fn bad_input_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.json");
+    std::fs::write(&path, "previous contents").unwrap();
+    assess(&[
+        "examples/primary.toml",
+        "--set",
+        "school.pupils=-3",
+        "-o",
+        path.to_str().unwrap(),
+    ])
+    .assert()
+    .code(2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "previous contents");
+    let fresh = dir.path().join("never.json");
+    assess(&[
+        "examples/primary.toml",
+        "/no/such/file.toml",
+        "-o",
+        fresh.to_str().unwrap(),
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("no such file"));
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn output_refuses_folders_and_the_input_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    assess(&["examples/primary.toml", "-o", dir.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a folder"));
+    let copy = dir.path().join("school.toml");
+    std::fs::copy("examples/primary.toml", &copy).unwrap();
+    let before = std::fs::read_to_string(&copy).unwrap();
+    assess(&[copy.to_str().unwrap(), "-o", copy.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is one of the input profiles"));
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), before);
+}
+
+#[test]
+fn fail_under_sets_exit_code_one_and_still_prints() {
+    // Oakfield scores 26.
+    assess(&["examples/primary.toml", "--fail-under", "27", "-f", "csv"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Oakfield Primary"));
+    assess(&["examples/primary.toml", "--fail-under", "26"])
+        .assert()
+        .success();
+    // Any school below fails the run.
+    assess(&[
+        "examples/special.toml",
+        "examples/primary.toml",
+        "--fail-under",
+        "50",
+    ])
+    .assert()
+    .code(1);
+    assess(&["examples/primary.toml", "--fail-under", "101"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn as_of_drives_the_qualification_deadline() {
+    let due = json_of(&["examples/primary.toml", "-f", "json"]);
+    assert_eq!(due["assessment"]["compliance"]["status"], "compliant");
+    assert_eq!(due["assessment"]["compliance"]["due"], "2027-09-01");
+    let out = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "-f",
+            "json",
+            "--as-of",
+            "2027-09-02",
+        ])
+        .output()
+        .unwrap();
+    let late: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(late["assessment"]["compliance"]["status"], "non-compliant");
+    senco()
+        .args(["assess", "examples/primary.toml", "--as-of", "22/11/2026"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
+}
+
+/// Writes a profile that is the primary example with one line replaced.
+fn broken(dir: &Path, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string("examples/primary.toml").unwrap();
+    assert!(text.contains(from), "{from}");
+    let path = dir.join("broken.toml");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn bad_input_names_the_key_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        // A misspelt key: did-you-mean.
+        (
+            "teaching-hours = 12.5",
+            "teching-hours = 12.5",
+            ":21:1: senco.teching-hours: unknown key",
+            "did you mean `teaching-hours`?",
+        ),
+        // A wrong type.
+        (
+            "pupils = 420",
+            "pupils = \"many\"",
+            ":12:10: school.pupils: must be a whole number",
+            "pupils = 420",
+        ),
+        // An unknown choice lists the allowed ones.
+        (
+            "leadership = \"slt\"",
+            "leadership = \"senior\"",
+            ":24:14: senco.leadership: \"senior\" is not one of the allowed values",
+            "slt, associate-slt, middle",
+        ),
+        // Counts that do not add up.
+        (
+            "sen-support = 55",
+            "sen-support = 415",
+            ":14:8: school.ehcp: sen-support (415) + ehcp (12) is 427",
+            "count each pupil once",
+        ),
+        // Hours above a week's limit.
+        (
+            "senco-hours = 6.5",
+            "senco-hours = 70",
+            ":22:15: senco.senco-hours: 70 is outside 0 to 60",
+            "senco-hours = 6.5",
+        ),
+        // Malformed TOML.
+        (
+            "name = \"Oakfield Primary\"",
+            "name = \"Oakfield Primary",
+            ":10:25: this is not valid TOML",
+            "fix the syntax here",
+        ),
+        // A required key missing.
+        (
+            "award = \"in-progress\"",
+            "",
+            "senco.award: this key is missing from [senco]",
+            "award = \"npq-senco\"",
+        ),
+    ];
+    for (from, to, message, hint) in cases {
+        let file = broken(dir.path(), from, to);
+        assess(&[&file])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "{file}{}",
+                if message.starts_with(':') {
+                    message.to_string()
+                } else {
+                    format!(":19:2: {message}")
+                }
+            )))
+            .stderr(predicate::str::contains(hint));
+    }
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("examples/primary.toml")
+        .unwrap()
+        .replace("pupils = 420", "pupils = -1")
+        .replace("contract-fte = 1.0", "contract-fte = 2")
+        .replace("count = 14", "count = 14.5");
+    let path = dir.path().join("many.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = assess(&[path.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("error: ").count(), 3, "{stderr}");
+    assert!(stderr.contains("school.pupils: -1 is negative"));
+    assert!(stderr.contains("senco.contract-fte: 2 is outside 0 to 1"));
+    assert!(stderr.contains("tas.count: must be a whole number"));
+}
+
+#[test]
+fn files_that_are_not_profiles_get_plain_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("binary.toml");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x81]).unwrap();
+    assess(&[binary.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a text file"));
+    let empty = dir.path().join("empty.toml");
+    std::fs::write(&empty, "").unwrap();
+    assess(&[empty.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the file is empty"));
+    assess(&[dir.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a folder, not a profile"));
+}
+
+#[test]
+fn table_output_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["examples/primary.toml"]));
+}
+
+#[test]
+fn json_output_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["examples/secondary.toml", "--format", "json"]));
+}
+
+#[test]
+fn csv_and_markdown_snapshots() {
+    insta::assert_snapshot!(
+        "csv",
+        stdout_of(&[
+            EXAMPLES[0],
+            EXAMPLES[1],
+            EXAMPLES[2],
+            EXAMPLES[3],
+            EXAMPLES[4],
+            "-f",
+            "csv"
+        ])
+    );
+    insta::assert_snapshot!(
+        "markdown",
+        stdout_of(&["examples/all-through.toml", "-f", "markdown"])
+    );
+}
