@@ -852,7 +852,10 @@ mod tests {
     #[test]
     fn near_misses_are_suggested() {
         assert_eq!(nearest("teching-hours", SENCO_KEYS), Some("teaching-hours"));
-        assert_eq!(nearest("Teaching_Hours", SENCO_KEYS), Some("teaching-hours"));
+        assert_eq!(
+            nearest("Teaching_Hours", SENCO_KEYS),
+            Some("teaching-hours")
+        );
         assert_eq!(nearest("SENCO-HOURS", SENCO_KEYS), Some("senco-hours"));
         assert_eq!(nearest("colour", SENCO_KEYS), None);
     }
