@@ -84,6 +84,8 @@ pub fn apply(remedy: Remedy, p: &Profile, steps: &Steps) -> Result<(Profile, Str
             if moved <= 0.0 {
                 return Err(if s.teaching_hours <= 0.0 {
                     "the SENCO does not teach".to_string()
+                } else if steps.fewer_teaching_hours <= 0.0 {
+                    "the option's size is 0 hours".to_string()
                 } else {
                     "SENCO time is already 60 hours a week".to_string()
                 });

@@ -134,6 +134,44 @@ fn set_changes_the_profile_before_assessment() {
 }
 
 #[test]
+fn assumptions_and_costs_can_be_overridden() {
+    // fewer-teaching costs 5 h x 39 weeks x the teacher hour: £60 -> £11,700.
+    let json = json_of(&[
+        "examples/primary.toml",
+        "--set",
+        "costs.teacher-hour=60",
+        "-f",
+        "json",
+    ]);
+    let fewer = json["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["option"] == "fewer-teaching")
+        .unwrap();
+    assert_eq!(fewer["annual_cost"], 11700);
+    assess(&[
+        "examples/primary.toml",
+        "--set",
+        "assumptions.review-hours=10",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(
+        "unknown key `review-hours` in [assumptions]",
+    ))
+    .stderr(predicate::str::contains(
+        "ehcp-review-hours, ehc-request-hours",
+    ));
+    assess(&["examples/primary.toml", "--set", "costs.teacher-hour=-5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "costs.teacher-hour: -5 is negative",
+        ));
+}
+
+#[test]
 fn set_values_are_validated_like_the_file() {
     assess(&[
         "examples/primary.toml",

@@ -818,6 +818,12 @@ fn nearest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     if let Some(exact) = known.iter().find(|k| normal(k) == target) {
         return Some(exact);
     }
+    // A word cut short, such as "npq" for "npq-senco".
+    if target.len() >= 3
+        && let Some(longer) = known.iter().find(|k| k.starts_with(&target))
+    {
+        return Some(longer);
+    }
     known
         .iter()
         .map(|k| (strsim::levenshtein(&target, k), *k))
@@ -858,6 +864,7 @@ mod tests {
         );
         assert_eq!(nearest("SENCO-HOURS", SENCO_KEYS), Some("senco-hours"));
         assert_eq!(nearest("colour", SENCO_KEYS), None);
+        assert_eq!(nearest("npq", &["npq-senco", "nasenco"]), Some("npq-senco"));
     }
 
     #[test]
