@@ -25,6 +25,102 @@ pub enum Command {
         after_help = "Exit codes: 0 done; 1 a score is below --fail-under; 2 bad input, usage or I/O error (nothing is written).\n\nExamples:\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml --set deputy.hours=6.5 --set tas.structure=distributed\n  senco-plan assess examples/secondary.toml --format json -o secondary.json\n  senco-plan assess plan-2027.toml --fail-under 80 --format csv"
     )]
     Assess(AssessArgs),
+
+    /// Compare scenarios side by side against a baseline profile.
+    #[command(
+        after_help = "The first profile is the baseline. Every other profile and every scenario is compared with it: score, band, hours, shortfall, the annual cost of the changes and the cost per point gained.\n\nA scenario file is TOML:\n  [[scenario]]\n  name = \"deputy+admin\"\n  set = { \"deputy.hours\" = 6.5, \"admin.hours\" = 10 }\n\nExamples:\n  senco-plan compare examples/primary.toml --scenario 'fewer-teaching: senco.teaching-hours=7.5, senco.senco-hours=11.5' --scenario 'deputy: deputy.hours=6.5'\n  senco-plan compare examples/primary.toml --scenarios examples/scenarios.toml --sort score\n  senco-plan compare this-year.toml next-year.toml --format csv"
+    )]
+    Compare(CompareArgs),
+
+    /// Vary one or more profile keys over ranges or lists and assess every combination.
+    #[command(
+        after_help = "--vary KEY=START..END[:STEP] (END included, STEP 1 by default) or --vary KEY=A,B,C. Several --vary make a grid of every combination (at most 1,000,000 points). On a terminal, a sweep of one key also draws a chart of score against the value.\n\nExamples:\n  senco-plan sweep examples/primary.toml --vary senco.teaching-hours=0..20:2.5\n  senco-plan sweep examples/primary.toml --vary deputy.hours=0,3,6.5,13 --vary admin.hours=0..20:5 --format csv -o grid.csv"
+    )]
+    Sweep(SweepArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// As given on the command line (the default).
+    Input,
+    /// Best score first.
+    Score,
+    /// Cheapest first.
+    Cost,
+    /// By name.
+    Name,
+}
+
+/// How to write the result.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+
+    /// Write to this file instead of standard output (`-` is standard output).
+    /// The file is replaced whole, never half-written.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Exit with code 1 when any score is below SCORE (0-100).
+    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub fail_under: Option<u32>,
+}
+
+/// How to read the profiles.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Change a profile value before validation, e.g. `senco.teaching-hours=10`
+    /// or `deputy.hours=6.5` (a missing table is created). Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+
+    /// The date to check the qualification deadline against (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The baseline profile, then any other profiles to compare with it. `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// A scenario: 'NAME: KEY=VALUE, KEY=VALUE', applied to the baseline. Repeatable.
+    #[arg(long, value_name = "'NAME: KEY=VALUE, ...'")]
+    pub scenario: Vec<String>,
+
+    /// A TOML file of [[scenario]] tables, each with a name and a `set` table.
+    #[arg(long, value_name = "FILE")]
+    pub scenarios: Option<PathBuf>,
+
+    /// Order of the scenarios after the baseline.
+    #[arg(long, value_enum, default_value_t = SortArg::Input)]
+    pub sort: SortArg,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    /// The profile to vary. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// A key and its values: KEY=START..END[:STEP] or KEY=A,B,C. Repeatable: several make a grid.
+    #[arg(long, required = true, value_name = "KEY=VALUES")]
+    pub vary: Vec<String>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,27 +155,11 @@ pub struct AssessArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 
-    /// Write to this file instead of standard output (`-` is standard output).
-    /// The file is replaced whole, never half-written.
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
-
-    /// Change a profile value before validation, e.g. `senco.teaching-hours=10`
-    /// or `deputy.hours=6.5` (a missing table is created). Repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    pub set: Vec<String>,
-
-    /// The date to check the qualification deadline against (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
-
-    /// Exit with code 1 when any school scores below SCORE (0-100).
-    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
-    pub fail_under: Option<u32>,
+    #[command(flatten)]
+    pub out: OutputArgs,
 
     /// Hours the fewer-teaching option moves from teaching to SENCO time.
     #[arg(long, value_name = "HOURS", default_value_t = 5.0, value_parser = parse_step, help_heading = "Option sizes")]

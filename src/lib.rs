@@ -5,6 +5,7 @@
 //! profile, [`model::assess`] turns it into an assessment, and
 //! [`options::apply`] transforms one profile into another.
 
+pub mod compare;
 pub mod export;
 pub mod model;
 pub mod options;
@@ -12,3 +13,5 @@ pub mod params;
 pub mod profile;
 pub mod report;
 pub mod round;
+pub mod scenario;
+pub mod sweep;

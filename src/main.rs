@@ -4,12 +4,15 @@ mod cli;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use cli::{AssessArgs, Cli, Command};
-use senco_plan::export::exporter;
+use cli::{AssessArgs, Cli, Command, CompareArgs, OutputArgs, ProfileArgs, SortArg, SweepArgs};
+use senco_plan::compare::{Candidate, SortBy, compare};
+use senco_plan::export::{Exporter, exporter};
 use senco_plan::options::Steps;
-use senco_plan::profile::{MAX_PROFILE_BYTES, Override, Profile, parse_profile};
+use senco_plan::profile::{Draft, MAX_PROFILE_BYTES, Override, Profile, ProfileError};
 use senco_plan::report::Report;
-use std::io::{Read, Write};
+use senco_plan::scenario::{parse_scenario_arg, parse_scenario_file};
+use senco_plan::sweep::{grid_size, parse_vary, sweep};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -21,11 +24,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Assess(args) => assess(&args),
+        Command::Compare(args) => compare_command(&args),
+        Command::Sweep(args) => sweep_command(&args),
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // Profile problems are already worded as errors, one a line.
+            match err.downcast_ref::<ProfileError>() {
+                Some(problems) => eprintln!("{problems}"),
+                None => eprintln!("error: {err:#}"),
+            }
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
@@ -43,8 +52,8 @@ fn is_stdio(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads a profile's text, refusing anything that cannot be one before
-/// reading it whole.
+/// Reads an input's text, refusing anything that cannot be a profile or
+/// scenario file before reading it whole.
 fn read_input(path: &Path) -> Result<String> {
     let name = display_name(path);
     let mut bytes = Vec::new();
@@ -80,25 +89,70 @@ fn read_input(path: &Path) -> Result<String> {
     }
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
-            "{name} is not a text file (invalid UTF-8 at byte {}): save the profile as UTF-8 text",
+            "{name} is not a text file (invalid UTF-8 at byte {}): save it as UTF-8 text",
             e.utf8_error().valid_up_to()
         )
     })
 }
 
-fn assess(args: &AssessArgs) -> Result<ExitCode> {
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let overrides = args
+fn read_draft(path: &Path) -> Result<Draft> {
+    let text = read_input(path)?;
+    Ok(Draft::parse(&display_name(path), &text)?)
+}
+
+fn check_stdin_once(paths: &[&Path]) -> Result<()> {
+    if paths.iter().filter(|p| is_stdio(p)).count() > 1 {
+        bail!("standard input (`-`) can be read only once");
+    }
+    Ok(())
+}
+
+/// The `--set` edits and the assessment date.
+fn edits_and_date(args: &ProfileArgs) -> Result<(Vec<Override>, chrono::NaiveDate)> {
+    let edits = args
         .set
         .iter()
         .map(|s| Override::parse(s))
         .collect::<Result<Vec<_>, String>>()
         .map_err(anyhow::Error::msg)?;
-    if args.files.iter().filter(|f| is_stdio(f)).count() > 1 {
-        bail!("standard input (`-`) can be read only once");
-    }
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    Ok((edits, as_of))
+}
+
+/// The exporter for the output, with charts only when a person reads it
+/// on a terminal.
+fn exporter_for(out: &OutputArgs) -> Box<dyn Exporter> {
+    let to_stdout = out.output.as_deref().is_none_or(is_stdio);
+    exporter(
+        out.format.into(),
+        to_stdout && std::io::stdout().is_terminal(),
+    )
+}
+
+fn finish(
+    out: &OutputArgs,
+    inputs: &[&Path],
+    text: &str,
+    scores: impl Iterator<Item = u32>,
+) -> Result<ExitCode> {
+    write_output(out.output.as_deref(), inputs, text)?;
+    let mut scores = scores;
+    let below = out
+        .fail_under
+        .is_some_and(|threshold| scores.any(|s| s < threshold));
+    Ok(if below {
+        ExitCode::from(EXIT_BELOW_THRESHOLD)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn assess(args: &AssessArgs) -> Result<ExitCode> {
+    let (edits, as_of) = edits_and_date(&args.profile)?;
+    let inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    check_stdin_once(&inputs)?;
     let steps = Steps {
         fewer_teaching_hours: args.fewer_teaching_hours,
         deputy_hours: args.deputy_hours,
@@ -109,23 +163,22 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
     // Read and validate everything first, so that bad input writes nothing.
     let mut profiles: Vec<(String, Profile)> = Vec::new();
     let mut failures = Vec::new();
-    for path in &args.files {
-        let name = display_name(path);
-        match read_input(path) {
-            Ok(text) => match parse_profile(&name, &text, &overrides, as_of) {
-                Ok(profile) => profiles.push((name, profile)),
-                Err(err) => failures.push(err.to_string()),
-            },
-            Err(err) => failures.push(format!("error: {err:#}")),
+    for path in &inputs {
+        match read_draft(path).and_then(|d| Ok(d.build(&edits, as_of)?)) {
+            Ok(profile) => profiles.push((display_name(path), profile)),
+            Err(err) => failures.push(match err.downcast_ref::<ProfileError>() {
+                Some(problems) => problems.to_string(),
+                None => format!("error: {err:#}"),
+            }),
         }
     }
     if !failures.is_empty() {
         eprintln!("{}", failures.join("\n"));
-        let n = failures.len();
-        if args.files.len() > 1 {
+        if inputs.len() > 1 {
             eprintln!(
-                "{n} of {} profiles could not be read; nothing was written.",
-                args.files.len()
+                "{} of {} profiles could not be read; nothing was written.",
+                failures.len(),
+                inputs.len()
             );
         }
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
@@ -135,22 +188,117 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
         .iter()
         .map(|(name, profile)| Report::new(name, profile, as_of, &steps))
         .collect();
-    let text = exporter(args.format.into()).assess(&reports)?;
-    write_output(args.output.as_deref(), &args.files, &text)?;
+    let text = exporter_for(&args.out).assess(&reports)?;
+    finish(
+        &args.out,
+        &inputs,
+        &text,
+        reports.iter().map(|r| r.assessment.score),
+    )
+}
 
-    let below = args
-        .fail_under
-        .is_some_and(|threshold| reports.iter().any(|r| r.assessment.score < threshold));
-    Ok(if below {
-        ExitCode::from(EXIT_BELOW_THRESHOLD)
-    } else {
-        ExitCode::SUCCESS
-    })
+/// A short name for a profile in a comparison: its file name without `.toml`.
+fn short_name(path: &Path) -> String {
+    if is_stdio(path) {
+        return "stdin".to_string();
+    }
+    path.file_stem()
+        .map_or_else(|| display_name(path), |s| s.to_string_lossy().into_owned())
+}
+
+fn compare_command(args: &CompareArgs) -> Result<ExitCode> {
+    let (edits, as_of) = edits_and_date(&args.profile)?;
+    let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    if let Some(file) = &args.scenarios {
+        inputs.push(file);
+    }
+    check_stdin_once(&inputs)?;
+    let mut scenarios = args
+        .scenario
+        .iter()
+        .map(|s| parse_scenario_arg(s))
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(anyhow::Error::msg)?;
+    if let Some(file) = &args.scenarios {
+        let text = read_input(file)?;
+        scenarios.extend(parse_scenario_file(&display_name(file), &text)?);
+    }
+
+    let Some((base_path, other_paths)) = args.files.split_first() else {
+        bail!(
+            "give the baseline profile, e.g. senco-plan compare school.toml --scenario 'deputy: deputy.hours=6.5'"
+        );
+    };
+    let base_draft = read_draft(base_path)?;
+    let baseline = Candidate {
+        name: short_name(base_path),
+        source: display_name(base_path),
+        profile: base_draft.build(&edits, as_of)?,
+    };
+    let mut others = Vec::new();
+    for path in other_paths {
+        others.push(Candidate {
+            name: short_name(path),
+            source: display_name(path),
+            profile: read_draft(path)?.build(&edits, as_of)?,
+        });
+    }
+    for scenario in scenarios {
+        let mut all = edits.clone();
+        all.extend(scenario.edits.iter().cloned());
+        others.push(Candidate {
+            profile: base_draft.build(&all, as_of)?,
+            name: scenario.name,
+            source: scenario.source,
+        });
+    }
+    let sort = match args.sort {
+        SortArg::Input => SortBy::Input,
+        SortArg::Score => SortBy::Score,
+        SortArg::Cost => SortBy::Cost,
+        SortArg::Name => SortBy::Name,
+    };
+    let comparison = compare(&baseline, &others, as_of, sort);
+    let text = exporter_for(&args.out).compare(&comparison)?;
+    finish(
+        &args.out,
+        &inputs,
+        &text,
+        comparison.scenarios.iter().map(|r| r.assessment.score),
+    )
+}
+
+fn sweep_command(args: &SweepArgs) -> Result<ExitCode> {
+    let (edits, as_of) = edits_and_date(&args.profile)?;
+    let varies = args
+        .vary
+        .iter()
+        .map(|v| parse_vary(v))
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(anyhow::Error::msg)?;
+    for (i, vary) in varies.iter().enumerate() {
+        if varies.iter().skip(i + 1).any(|other| other.key == vary.key) {
+            bail!(
+                "--vary {0} is given twice: give each key once, with all its values",
+                vary.key
+            );
+        }
+    }
+    grid_size(&varies).map_err(anyhow::Error::msg)?;
+    let draft = read_draft(&args.file)?;
+    let result = sweep(&draft, &edits, &varies, as_of)?;
+    let text = exporter_for(&args.out).sweep(&result)?;
+    finish(
+        &args.out,
+        &[args.file.as_path()],
+        &text,
+        result.rows.iter().map(|r| r.score),
+    )
 }
 
 /// Writes to standard output, or replaces a file atomically: a temporary
 /// file beside it, then a rename, so a reader never sees half a file.
-fn write_output(output: Option<&Path>, inputs: &[PathBuf], text: &str) -> Result<()> {
+fn write_output(output: Option<&Path>, inputs: &[&Path], text: &str) -> Result<()> {
     let Some(path) = output.filter(|p| !is_stdio(p)) else {
         let mut stdout = std::io::stdout().lock();
         return match stdout
@@ -173,7 +321,7 @@ fn write_output(output: Option<&Path>, inputs: &[PathBuf], text: &str) -> Result
             .any(|i| i == target)
     {
         bail!(
-            "-o {shown} is one of the input profiles: choose another output file so the profile is not overwritten"
+            "-o {shown} is one of the input files: choose another output file so the input is not overwritten"
         );
     }
     let dir = match path.parent() {

@@ -23,9 +23,14 @@ pub fn ratio<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Erro
 /// Pounds: whole pounds.
 pub fn pounds<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {
-        Some(v) => serializer.serialize_i64(to_places(*v, 0) as i64),
+        Some(v) => whole_pounds(v, serializer),
         None => serializer.serialize_none(),
     }
+}
+
+/// Pounds that are always known: whole pounds.
+pub fn whole_pounds<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_i64(to_places(*value, 0) as i64)
 }
 
 /// Optional hours.

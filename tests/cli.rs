@@ -279,7 +279,7 @@ fn output_refuses_folders_and_the_input_profile() {
     assess(&[copy.to_str().unwrap(), "-o", copy.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is one of the input profiles"));
+        .stderr(predicate::str::contains("is one of the input files"));
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), before);
 }
 

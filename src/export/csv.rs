@@ -1,7 +1,9 @@
 use super::{ExportError, Exporter};
+use crate::compare::Comparison;
 use crate::options::Remedy;
 use crate::report::Report;
 use crate::round::to_places;
+use crate::sweep::Sweep;
 
 /// One row per school: the headline figures and each option's score, with
 /// stable column names so a spreadsheet can chart them.
@@ -42,15 +44,36 @@ const HEADLINE_COLUMNS: &[&str] = &[
     "best_value",
 ];
 
+/// A header row and one row per record; numbers unquoted.
+fn write(
+    header: &[String],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<String, ExportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header)?;
+    for row in rows {
+        writer.write_record(&row)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ::csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+fn hours(value: f64) -> String {
+    to_places(value, 2).to_string()
+}
+
+fn pounds(value: f64) -> String {
+    to_places(value, 0).to_string()
+}
+
 impl Exporter for CsvExporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let mut header: Vec<&str> = HEADLINE_COLUMNS.to_vec();
-        header.extend(Remedy::ALL.iter().map(|r| option_column(*r)));
-        writer.write_record(&header)?;
-        for r in reports {
+        let mut header: Vec<String> = HEADLINE_COLUMNS.iter().map(|c| c.to_string()).collect();
+        header.extend(Remedy::ALL.iter().map(|r| option_column(*r).to_string()));
+        let rows = reports.iter().map(|r| {
             let a = &r.assessment;
-            let hours = |v: f64| to_places(v, 2).to_string();
             let mut row = vec![
                 r.source.clone(),
                 r.school.name.clone(),
@@ -81,11 +104,94 @@ impl Exporter for CsvExporter {
                     .and_then(|o| o.score);
                 row.push(score.map(|s| s.to_string()).unwrap_or_default());
             }
-            writer.write_record(&row)?;
-        }
-        let bytes = writer
-            .into_inner()
-            .map_err(|e| ::csv::Error::from(e.into_error()))?;
-        Ok(String::from_utf8(bytes)?)
+            row
+        });
+        write(&header, rows)
+    }
+
+    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
+        let header: Vec<String> = [
+            "name",
+            "source",
+            "score",
+            "band",
+            "coverage",
+            "demand_hours_per_week",
+            "covered_hours_per_week",
+            "shortfall_hours_per_week",
+            "score_delta",
+            "shortfall_delta",
+            "annual_cost",
+            "cost_per_point",
+            "changes",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let rows = comparison.scenarios.iter().map(|r| {
+            let a = &r.assessment;
+            let changes: Vec<String> = r
+                .changes
+                .iter()
+                .map(|(k, v)| {
+                    v.as_ref()
+                        .map_or(format!("{k} removed"), |v| format!("{k}={v}"))
+                })
+                .collect();
+            vec![
+                r.name.clone(),
+                r.source.clone(),
+                a.score.to_string(),
+                a.band.as_str().to_string(),
+                to_places(a.coverage, 4).to_string(),
+                hours(a.demand_hours_per_week),
+                hours(a.covered_hours_per_week),
+                hours(a.shortfall_hours_per_week),
+                r.score_delta.to_string(),
+                hours(r.shortfall_delta),
+                pounds(r.annual_cost),
+                r.cost_per_point.map(pounds).unwrap_or_default(),
+                changes.join("; "),
+            ]
+        });
+        write(&header, rows)
+    }
+
+    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
+        // `parameter_<key>` columns, as hyperfine names its parameters.
+        let mut header: Vec<String> = sweep
+            .vary
+            .iter()
+            .map(|k| format!("parameter_{k}"))
+            .collect();
+        header.extend(
+            [
+                "score",
+                "band",
+                "coverage",
+                "demand_hours_per_week",
+                "shortfall_hours_per_week",
+                "annual_cost",
+            ]
+            .iter()
+            .map(|c| c.to_string()),
+        );
+        let rows = sweep.rows.iter().map(|r| {
+            let mut row: Vec<String> = sweep
+                .vary
+                .iter()
+                .map(|k| r.values.get(k).map(ToString::to_string).unwrap_or_default())
+                .collect();
+            row.extend([
+                r.score.to_string(),
+                r.band.as_str().to_string(),
+                to_places(r.coverage, 4).to_string(),
+                hours(r.demand_hours_per_week),
+                hours(r.shortfall_hours_per_week),
+                pounds(r.annual_cost),
+            ]);
+            row
+        });
+        write(&header, rows)
     }
 }

@@ -1,9 +1,11 @@
 //! A report laid out as headings, paragraphs, lists and tables, once, so
 //! the terminal table and markdown exporters differ only in how they draw.
 
+use crate::compare::Comparison;
 use crate::model::Area;
 use crate::report::Report;
 use crate::round::{hours1, money};
+use crate::sweep::Sweep;
 
 pub(super) enum Block {
     Title(String),
@@ -261,4 +263,126 @@ fn options(r: &Report) -> Grid {
         rows,
         numbers_from: 3,
     }
+}
+
+/// A scenario's changes as `key=value` lines.
+fn change_list(
+    changes: &std::collections::BTreeMap<String, Option<crate::profile::Scalar>>,
+) -> String {
+    if changes.is_empty() {
+        return "(baseline)".to_string();
+    }
+    changes
+        .iter()
+        .map(|(k, v)| match v {
+            Some(v) => format!("{k}={v}"),
+            None => format!("{k} removed"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
+    let rows = c
+        .scenarios
+        .iter()
+        .map(|r| {
+            let a = &r.assessment;
+            vec![
+                r.name.clone(),
+                change_list(&r.changes),
+                a.band.as_str().to_string(),
+                a.score.to_string(),
+                format!("{:+}", r.score_delta),
+                hours1(a.demand_hours_per_week),
+                hours1(a.covered_hours_per_week),
+                hours1(a.shortfall_hours_per_week),
+                signed_hours(r.shortfall_delta),
+                money(r.annual_cost),
+                r.cost_per_point.map_or("-".to_string(), money),
+            ]
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{} scenarios against {}, as of {}",
+            c.scenarios.len().saturating_sub(1),
+            c.baseline,
+            c.as_of
+        )),
+        Block::Table(Grid {
+            header: cells([
+                "Scenario",
+                "Changes",
+                "Band",
+                "Score",
+                "Score change",
+                "Needs h/wk",
+                "Has h/wk",
+                "Short h/wk",
+                "Shortfall change",
+                "Annual cost",
+                "Per point",
+            ]),
+            rows,
+            numbers_from: 3,
+        }),
+    ];
+    let summary = c.summary();
+    if !summary.is_empty() {
+        blocks.push(Block::Heading("Summary".to_string()));
+        blocks.push(Block::List(summary));
+    }
+    blocks
+}
+
+pub(super) fn layout_sweep(s: &Sweep) -> Vec<Block> {
+    let mut header: Vec<String> = s.vary.clone();
+    let varied = header.len();
+    header.extend(
+        [
+            "Band",
+            "Score",
+            "Coverage",
+            "Needs h/wk",
+            "Short h/wk",
+            "Annual cost",
+        ]
+        .iter()
+        .map(|h| h.to_string()),
+    );
+    let rows = s
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row: Vec<String> = s
+                .vary
+                .iter()
+                .map(|k| r.values.get(k).map(ToString::to_string).unwrap_or_default())
+                .collect();
+            row.extend([
+                r.band.as_str().to_string(),
+                r.score.to_string(),
+                format!("{:.0}%", r.coverage * 100.0),
+                hours1(r.demand_hours_per_week),
+                hours1(r.shortfall_hours_per_week),
+                money(r.annual_cost),
+            ]);
+            row
+        })
+        .collect();
+    vec![
+        Block::Title(format!(
+            "{}: {} over {} points, as of {}",
+            s.source,
+            s.vary.join(" x "),
+            s.rows.len(),
+            s.as_of
+        )),
+        Block::Table(Grid {
+            header,
+            rows,
+            numbers_from: varied + 1,
+        }),
+    ]
 }

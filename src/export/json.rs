@@ -1,30 +1,58 @@
 use super::{ExportError, Exporter};
+use crate::compare::Comparison;
 use crate::report::Report;
+use crate::sweep::Sweep;
+use serde::Serialize;
+
+fn pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn lines<T: Serialize>(items: &[T]) -> Result<String, ExportError> {
+    let mut text = String::new();
+    for item in items {
+        text.push_str(&serde_json::to_string(item)?);
+        text.push('\n');
+    }
+    Ok(text)
+}
 
 /// One input: one object; several: an array (SPEC section 7).
 pub struct JsonExporter;
 
 impl Exporter for JsonExporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
-        let mut text = match reports {
-            [one] => serde_json::to_string_pretty(one)?,
-            many => serde_json::to_string_pretty(many)?,
-        };
-        text.push('\n');
-        Ok(text)
+        match reports {
+            [one] => pretty(one),
+            many => pretty(many),
+        }
+    }
+
+    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
+        pretty(comparison)
+    }
+
+    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
+        pretty(sweep)
     }
 }
 
-/// One object a line, for streaming into other tools.
+/// One object a line, for streaming into other tools: a school, a
+/// scenario or a sweep point each.
 pub struct NdjsonExporter;
 
 impl Exporter for NdjsonExporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
-        let mut text = String::new();
-        for report in reports {
-            text.push_str(&serde_json::to_string(report)?);
-            text.push('\n');
-        }
-        Ok(text)
+        lines(reports)
+    }
+
+    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
+        lines(&comparison.scenarios)
+    }
+
+    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
+        lines(&sweep.rows)
     }
 }

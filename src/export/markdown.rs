@@ -1,6 +1,8 @@
-use super::document::{Block, Grid, layout};
+use super::document::{Block, Grid, layout, layout_compare, layout_sweep};
 use super::{ExportError, Exporter};
+use crate::compare::Comparison;
 use crate::report::Report;
+use crate::sweep::Sweep;
 
 /// Markdown to paste into a governors' paper.
 pub struct MarkdownExporter;
@@ -40,25 +42,38 @@ fn draw(grid: &Grid) -> String {
     out
 }
 
+fn render(blocks: Vec<Block>, out: &mut String) {
+    for block in blocks {
+        let text = match block {
+            Block::Title(text) => format!("## {text}\n"),
+            Block::Heading(text) => format!("### {text}\n"),
+            Block::Paragraph(text) => format!("{text}\n"),
+            Block::List(items) => items.iter().map(|i| format!("- {i}\n")).collect(),
+            Block::Table(grid) => draw(&grid),
+        };
+        out.push_str(&text);
+        out.push('\n');
+    }
+}
+
 impl Exporter for MarkdownExporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
         let mut out = String::new();
-        for (i, report) in reports.iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            for block in layout(report) {
-                let text = match block {
-                    Block::Title(text) => format!("## {text}\n"),
-                    Block::Heading(text) => format!("### {text}\n"),
-                    Block::Paragraph(text) => format!("{text}\n"),
-                    Block::List(items) => items.iter().map(|i| format!("- {i}\n")).collect(),
-                    Block::Table(grid) => draw(&grid),
-                };
-                out.push_str(&text);
-                out.push('\n');
-            }
+        for report in reports {
+            render(layout(report), &mut out);
         }
+        Ok(out)
+    }
+
+    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_compare(comparison), &mut out);
+        Ok(out)
+    }
+
+    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_sweep(sweep), &mut out);
         Ok(out)
     }
 }

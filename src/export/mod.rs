@@ -1,13 +1,16 @@
 //! Output formats, one exporter per file (as hyperfine's `src/export/`).
 //! Every exporter renders the same reports; none recomputes the model.
 
+mod chart;
 mod csv;
 mod document;
 mod json;
 mod markdown;
 mod table;
 
+use crate::compare::Comparison;
 use crate::report::Report;
+use crate::sweep::Sweep;
 
 pub use self::csv::CsvExporter;
 pub use self::json::{JsonExporter, NdjsonExporter};
@@ -24,9 +27,12 @@ pub enum ExportError {
     CsvText(#[from] std::string::FromUtf8Error),
 }
 
-/// Turns assessed schools into the text of one output format.
+/// Turns results into the text of one output format; every command's
+/// output goes through the same exporter for a format.
 pub trait Exporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError>;
+    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError>;
+    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,9 +44,11 @@ pub enum Format {
     Markdown,
 }
 
-pub fn exporter(format: Format) -> Box<dyn Exporter> {
+/// The exporter for a format. `terminal` says the output is read on a
+/// terminal, where the table format adds charts.
+pub fn exporter(format: Format, terminal: bool) -> Box<dyn Exporter> {
     match format {
-        Format::Table => Box::new(TableExporter),
+        Format::Table => Box::new(TableExporter { charts: terminal }),
         Format::Json => Box::new(JsonExporter),
         Format::Ndjson => Box::new(NdjsonExporter),
         Format::Csv => Box::new(CsvExporter),

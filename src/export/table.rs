@@ -1,10 +1,16 @@
-use super::document::{Block, Grid, layout};
+use super::chart::score_bars;
+use super::document::{Block, Grid, layout, layout_compare, layout_sweep};
 use super::{ExportError, Exporter};
+use crate::compare::Comparison;
 use crate::report::Report;
+use crate::sweep::Sweep;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-/// The terminal view: headline, tables and checks for each school.
-pub struct TableExporter;
+/// The terminal view: headlines, tables and checks.
+pub struct TableExporter {
+    /// Draw charts too (only on a terminal: a file or pipe gets plain tables).
+    pub charts: bool,
+}
 
 fn draw(grid: &Grid) -> String {
     let mut table = Table::new();
@@ -23,6 +29,24 @@ fn draw(grid: &Grid) -> String {
     table.to_string()
 }
 
+fn render(blocks: Vec<Block>, out: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Title(text) | Block::Paragraph(text) => out.push_str(&format!("{text}\n")),
+            Block::Heading(text) => out.push_str(&format!("\n{text}\n")),
+            Block::List(items) => {
+                for item in items {
+                    out.push_str(&format!("- {item}\n"));
+                }
+            }
+            Block::Table(grid) => {
+                out.push_str(&draw(&grid));
+                out.push('\n');
+            }
+        }
+    }
+}
+
 impl Exporter for TableExporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
         let mut out = String::new();
@@ -30,22 +54,36 @@ impl Exporter for TableExporter {
             if i > 0 {
                 out.push('\n');
             }
-            for block in layout(report) {
-                match block {
-                    Block::Title(text) => out.push_str(&format!("{text}\n")),
-                    Block::Heading(text) => out.push_str(&format!("\n{text}\n")),
-                    Block::Paragraph(text) => out.push_str(&format!("{text}\n")),
-                    Block::List(items) => {
-                        for item in items {
-                            out.push_str(&format!("- {item}\n"));
-                        }
-                    }
-                    Block::Table(grid) => {
-                        out.push_str(&draw(&grid));
-                        out.push('\n');
-                    }
-                }
-            }
+            render(layout(report), &mut out);
+        }
+        Ok(out)
+    }
+
+    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_compare(comparison), &mut out);
+        Ok(out)
+    }
+
+    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_sweep(sweep), &mut out);
+        if let ([key], true) = (sweep.vary.as_slice(), self.charts) {
+            let rows: Vec<(String, u32)> = sweep
+                .rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.values
+                            .get(key)
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                        r.score,
+                    )
+                })
+                .collect();
+            out.push('\n');
+            out.push_str(&score_bars(&format!("Score by {key}"), &rows));
         }
         Ok(out)
     }

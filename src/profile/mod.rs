@@ -2,12 +2,14 @@
 //!
 //! Profiles hold counts only, never a pupil's name or any personal data.
 
+mod flat;
 mod problem;
 mod read;
 mod tree;
 
+pub use flat::{Scalar, changes, flatten};
 pub use problem::{Problem, ProfileError};
-pub use read::{MAX_PROFILE_BYTES, parse_profile};
+pub use read::{Draft, MAX_PROFILE_BYTES, line_column, parse_profile};
 pub use tree::Override;
 
 use crate::params::{Assumptions, Costs};

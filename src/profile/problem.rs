@@ -9,8 +9,8 @@ pub struct Problem {
     pub key: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    /// The `--set KEY=VALUE` argument the value came from, if not the file.
-    pub set_argument: Option<String>,
+    /// Where the value came from when not the file, e.g. `--set deputy.hours=70`.
+    pub via: Option<String>,
     pub message: String,
     /// What to write instead.
     pub hint: Option<String>,
@@ -25,8 +25,8 @@ impl fmt::Display for Problem {
                 write!(f, ":{column}")?;
             }
         }
-        if let Some(arg) = &self.set_argument {
-            write!(f, ": --set {arg}")?;
+        if let Some(via) = &self.via {
+            write!(f, ": {via}")?;
         }
         f.write_str(": ")?;
         if let Some(key) = &self.key {

@@ -56,78 +56,107 @@ const HOURS_KEYS: &[&str] = &["hours"];
 const TAS_KEYS: &[&str] = &["count", "structure", "lead-tas", "lead-hours"];
 const WHOLE_SCHOOL_KEYS: &[&str] = &["corporate-responsibility"];
 
+/// A profile's TOML, parsed but not yet validated: the base that `--set`
+/// edits, scenarios and sweep points are applied to, parsed once.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    file: String,
+    text: String,
+    root: Table,
+}
+
+impl Draft {
+    /// Parses TOML text; `file` names the input in messages.
+    pub fn parse(file: &str, text: &str) -> Result<Draft, ProfileError> {
+        let fail = |message: String, hint: &str, at: Option<(usize, usize)>| ProfileError {
+            problems: vec![Problem {
+                file: file.to_string(),
+                key: None,
+                line: at.map(|o| o.0),
+                column: at.map(|o| o.1),
+                via: None,
+                message,
+                hint: Some(hint.to_string()),
+            }],
+        };
+        if text.len() > MAX_PROFILE_BYTES {
+            return Err(fail(
+                format!(
+                    "the file is {} bytes; a profile is at most 1 MiB",
+                    text.len()
+                ),
+                "check that this is a senco-plan profile; `senco-plan assess examples/primary.toml` shows what one looks like",
+                None,
+            ));
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(fail(
+                "the file is empty".to_string(),
+                "a profile needs at least a [school] and a [senco] table; copy one from examples/",
+                None,
+            ));
+        }
+        let root = match toml::de::DeTable::parse(text) {
+            Ok(document) => tree::from_document(document.get_ref()),
+            Err(err) => {
+                let at = err.span().map(|span| line_column(text, span.start));
+                return Err(fail(
+                    format!("this is not valid TOML: {}", err.message().trim_end()),
+                    "fix the syntax here: keys look like `pupils = 420`, text is in quotes (\"primary\"), tables like [senco]",
+                    at,
+                ));
+            }
+        };
+        Ok(Draft {
+            file: file.to_string(),
+            text: text.to_string(),
+            root,
+        })
+    }
+
+    /// The name of the input, as messages show it.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Applies edits to a copy of the parsed TOML and validates the result.
+    /// `as_of` is the assessment date, which an appointment may not be after.
+    pub fn build(&self, overrides: &[Override], as_of: NaiveDate) -> Result<Profile, ProfileError> {
+        let mut root = self.root.clone();
+        for edit in overrides {
+            edit.apply(&mut root);
+        }
+        let mut reader = Reader {
+            file: &self.file,
+            text: &self.text,
+            problems: Vec::new(),
+        };
+        let profile = reader.profile(&root, as_of);
+        match profile {
+            Some(profile) if reader.problems.is_empty() => Ok(profile),
+            _ => {
+                let mut problems = reader.problems;
+                // File order first, then edits in the order given.
+                problems.sort_by_key(|p| (p.via.is_some(), p.line, p.column));
+                Err(ProfileError { problems })
+            }
+        }
+    }
+}
+
 /// Reads a profile from TOML text, applies `--set` edits, and validates it.
-/// `file` names the input in messages; `as_of` is the assessment date, which
-/// an appointment date may not be after.
 pub fn parse_profile(
     file: &str,
     text: &str,
     overrides: &[Override],
     as_of: NaiveDate,
 ) -> Result<Profile, ProfileError> {
-    let fail = |message: String, hint: &str, origin: Option<(usize, usize)>| ProfileError {
-        problems: vec![Problem {
-            file: file.to_string(),
-            key: None,
-            line: origin.map(|o| o.0),
-            column: origin.map(|o| o.1),
-            set_argument: None,
-            message,
-            hint: Some(hint.to_string()),
-        }],
-    };
-    if text.len() > MAX_PROFILE_BYTES {
-        return Err(fail(
-            format!(
-                "the file is {} bytes; a profile is at most 1 MiB",
-                text.len()
-            ),
-            "check that this is a senco-plan profile; `senco-plan assess examples/primary.toml` shows what one looks like",
-            None,
-        ));
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(fail(
-            "the file is empty".to_string(),
-            "a profile needs at least a [school] and a [senco] table; copy one from examples/",
-            None,
-        ));
-    }
-    let document = match toml::de::DeTable::parse(text) {
-        Ok(doc) => doc,
-        Err(err) => {
-            let at = err.span().map(|span| line_column(text, span.start));
-            return Err(fail(
-                format!("this is not valid TOML: {}", err.message().trim_end()),
-                "fix the syntax here: keys look like `pupils = 420`, text is in quotes (\"primary\"), tables like [senco]",
-                at,
-            ));
-        }
-    };
-    let mut root = tree::from_document(document.get_ref());
-    for edit in overrides {
-        edit.apply(&mut root);
-    }
-    let mut reader = Reader {
-        file,
-        text,
-        problems: Vec::new(),
-    };
-    let profile = reader.profile(&root, as_of);
-    match profile {
-        Some(profile) if reader.problems.is_empty() => Ok(profile),
-        _ => {
-            let mut problems = reader.problems;
-            // File order first, then `--set` problems in argument order.
-            problems.sort_by_key(|p| (p.set_argument.is_some(), p.line, p.column));
-            Err(ProfileError { problems })
-        }
-    }
+    Draft::parse(file, text)?.build(overrides, as_of)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -157,8 +186,8 @@ impl Reader<'_> {
             }
             _ => (None, None),
         };
-        let set_argument = match origin {
-            Origin::Set(arg) => Some(arg.clone()),
+        let via = match origin {
+            Origin::Set(label) => Some(label.clone()),
             _ => None,
         };
         self.problems.push(Problem {
@@ -166,7 +195,7 @@ impl Reader<'_> {
             key,
             line,
             column,
-            set_argument,
+            via,
             message,
             hint: Some(hint),
         });

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 pub(crate) enum Origin {
     File(Range<usize>),
     Set(String),
-    /// A table that a `--set` created, or the document itself.
+    /// The document itself, or a table no line holds.
     Implicit,
 }
 
@@ -99,10 +99,26 @@ fn parse_float(text: &str) -> f64 {
     cleaned.parse().unwrap_or(f64::NAN)
 }
 
+fn split_key(key: &str) -> Result<Vec<String>, String> {
+    let path: Vec<String> = key
+        .trim()
+        .split('.')
+        .map(|part| part.trim().to_string())
+        .collect();
+    if path.len() != 2 || path.iter().any(String::is_empty) {
+        return Err(
+            "the key must name a table and a key, e.g. senco.teaching-hours or deputy.hours"
+                .to_string(),
+        );
+    }
+    Ok(path)
+}
+
 /// A `--set KEY=VALUE` edit, applied to the parsed TOML before validation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Override {
-    pub argument: String,
+    /// Where the edit came from, for messages: `--set KEY=VALUE` by default.
+    pub(crate) via: String,
     pub(crate) path: Vec<String>,
     pub(crate) value: Value,
 }
@@ -117,13 +133,7 @@ impl Override {
                 "--set {argument}: expected KEY=VALUE, e.g. --set senco.teaching-hours=10"
             ));
         };
-        let key = key.trim();
-        let path: Vec<String> = key.split('.').map(|part| part.trim().to_string()).collect();
-        if path.len() != 2 || path.iter().any(String::is_empty) {
-            return Err(format!(
-                "--set {argument}: the key must name a table and a key, e.g. senco.teaching-hours or deputy.hours"
-            ));
-        }
+        let path = split_key(key).map_err(|e| format!("--set {argument}: {e}"))?;
         let raw = raw.trim();
         let value = match DeValue::parse(raw) {
             Ok(parsed) => match parsed.get_ref() {
@@ -133,10 +143,26 @@ impl Override {
             Err(_) => Value::Text(raw.to_string()),
         };
         Ok(Override {
-            argument: argument.to_string(),
+            via: format!("--set {argument}"),
             path,
             value,
         })
+    }
+
+    /// An edit whose value is already TOML, e.g. from a scenario file.
+    pub fn from_toml(key: &str, value: &DeValue<'_>) -> Result<Override, String> {
+        let path = split_key(key)?;
+        Ok(Override {
+            via: format!("--set {key}"),
+            path,
+            value: convert_value(value, 1),
+        })
+    }
+
+    /// Says where the edit came from in messages, e.g. a scenario file's line.
+    pub fn via(mut self, label: String) -> Override {
+        self.via = label;
+        self
     }
 
     /// The dotted key this override sets.
@@ -152,7 +178,7 @@ impl Override {
             return;
         };
         let entry = root.entry(table_name.clone()).or_insert_with(|| Entry {
-            key_origin: Origin::Set(self.argument.clone()),
+            key_origin: Origin::Set(self.via.clone()),
             node: Node {
                 value: Value::Table(Table::new()),
                 origin: Origin::Implicit,
@@ -162,10 +188,10 @@ impl Override {
             table.insert(
                 key.clone(),
                 Entry {
-                    key_origin: Origin::Set(self.argument.clone()),
+                    key_origin: Origin::Set(self.via.clone()),
                     node: Node {
                         value: self.value.clone(),
-                        origin: Origin::Set(self.argument.clone()),
+                        origin: Origin::Set(self.via.clone()),
                     },
                 },
             );

@@ -1,0 +1,131 @@
+//! Scenarios side by side against a baseline (`senco-plan compare`).
+
+use crate::model::{Assessment, assess};
+use crate::options::change_cost;
+use crate::profile::{Profile, Scalar, changes};
+use crate::report::SCHEMA_VERSION;
+use crate::round::{self, money};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A profile to compare, with where it came from.
+pub struct Candidate {
+    pub name: String,
+    pub source: String,
+    pub profile: Profile,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonRow {
+    pub name: String,
+    pub source: String,
+    /// The profile keys that differ from the baseline, with their new values.
+    pub changes: BTreeMap<String, Option<Scalar>>,
+    pub assessment: Assessment,
+    pub score_delta: i64,
+    #[serde(serialize_with = "round::hours")]
+    pub shortfall_delta: f64,
+    /// Pounds a year, against the baseline (SPEC section 5); negative saves.
+    #[serde(serialize_with = "round::whole_pounds")]
+    pub annual_cost: f64,
+    /// Pounds a year per point of score gained; none without a gain.
+    #[serde(serialize_with = "round::pounds")]
+    pub cost_per_point: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub schema_version: u32,
+    pub as_of: NaiveDate,
+    pub baseline: String,
+    /// The baseline first, then every scenario.
+    pub scenarios: Vec<ComparisonRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Input,
+    Score,
+    Cost,
+    Name,
+}
+
+fn row(
+    base: &Candidate,
+    base_assessment: &Assessment,
+    c: &Candidate,
+    as_of: NaiveDate,
+) -> ComparisonRow {
+    let assessment = assess(&c.profile, as_of);
+    let score_delta = i64::from(assessment.score) - i64::from(base_assessment.score);
+    let annual_cost = change_cost(&base.profile, &c.profile);
+    ComparisonRow {
+        name: c.name.clone(),
+        source: c.source.clone(),
+        changes: changes(&base.profile, &c.profile),
+        score_delta,
+        shortfall_delta: assessment.shortfall_hours_per_week
+            - base_assessment.shortfall_hours_per_week,
+        annual_cost,
+        cost_per_point: (score_delta > 0).then(|| annual_cost / score_delta as f64),
+        assessment,
+    }
+}
+
+/// Assesses the baseline and every candidate; the baseline stays first,
+/// the rest are sorted as asked (best score, cheapest, by name, or as given).
+pub fn compare(
+    baseline: &Candidate,
+    others: &[Candidate],
+    as_of: NaiveDate,
+    sort: SortBy,
+) -> Comparison {
+    let base_assessment = assess(&baseline.profile, as_of);
+    let mut rows: Vec<ComparisonRow> = others
+        .iter()
+        .map(|c| row(baseline, &base_assessment, c, as_of))
+        .collect();
+    match sort {
+        SortBy::Input => {}
+        SortBy::Score => rows.sort_by_key(|r| std::cmp::Reverse(r.assessment.score)),
+        SortBy::Cost => rows.sort_by(|a, b| a.annual_cost.total_cmp(&b.annual_cost)),
+        SortBy::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+    }
+    rows.insert(0, row(baseline, &base_assessment, baseline, as_of));
+    Comparison {
+        schema_version: SCHEMA_VERSION,
+        as_of,
+        baseline: baseline.name.clone(),
+        scenarios: rows,
+    }
+}
+
+impl Comparison {
+    /// One line per scenario, as hyperfine sums up: "deputy: 26 -> 52
+    /// (unmanageable), +26 points for £15,875 a year (£611 a point)".
+    pub fn summary(&self) -> Vec<String> {
+        let Some(base) = self.scenarios.first() else {
+            return Vec::new();
+        };
+        self.scenarios
+            .iter()
+            .skip(1)
+            .map(|r| {
+                let mut line = format!(
+                    "{}: {} -> {} ({}), {:+} points for {} a year",
+                    r.name,
+                    base.assessment.score,
+                    r.assessment.score,
+                    r.assessment.band.as_str(),
+                    r.score_delta,
+                    money(r.annual_cost)
+                );
+                if let Some(per_point) = r.cost_per_point {
+                    line.push_str(&format!(" ({} a point)", money(per_point)));
+                }
+                line
+            })
+            .collect()
+    }
+}
