@@ -37,6 +37,69 @@ pub enum Command {
         after_help = "--vary KEY=START..END[:STEP] (END included, STEP 1 by default) or --vary KEY=A,B,C. Several --vary make a grid of every combination (at most 1,000,000 points). On a terminal, a sweep of one key also draws a chart of score against the value.\n\nExamples:\n  senco-plan sweep examples/primary.toml --vary senco.teaching-hours=0..20:2.5\n  senco-plan sweep examples/primary.toml --vary deputy.hours=0,3,6.5,13 --vary admin.hours=0..20:5 --format csv -o grid.csv"
     )]
     Sweep(SweepArgs),
+
+    /// Find the cheapest mix of remedies that makes the role manageable.
+    #[command(
+        after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin hours (all in half hours), lead TAs (each with 2 h a week, distributed leadership) and corporate responsibility. It finds the cheapest mix on that grid that reaches the target, exactly, and shows what each remedy alone would take.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget; 2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --no-corporate --frontier"
+    )]
+    Plan(PlanArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetBand {
+    /// The manageable band's threshold (95 by default).
+    Manageable,
+    /// The stretched band's threshold (80 by default).
+    Stretched,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The school's profile. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The score to reach (0-100; default: the manageable band, 95).
+    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100), conflicts_with = "target_band")]
+    pub target: Option<u32>,
+
+    /// Reach a band instead of a score.
+    #[arg(long, value_enum, value_name = "BAND")]
+    pub target_band: Option<TargetBand>,
+
+    /// The most the plan may cost, in pounds a year.
+    #[arg(long, value_name = "POUNDS", value_parser = parse_pounds)]
+    pub budget: Option<f64>,
+
+    /// Teaching hours the SENCO keeps, whatever the plan.
+    #[arg(long, value_name = "HOURS", default_value_t = 0.0, value_parser = parse_step)]
+    pub keep_teaching: f64,
+
+    /// The most deputy hours a week the plan may add.
+    #[arg(long, value_name = "H", default_value_t = 32.5, value_parser = parse_step)]
+    pub max_deputy_hours: f64,
+
+    /// The most admin hours a week the plan may add.
+    #[arg(long, value_name = "H", default_value_t = 32.5, value_parser = parse_step)]
+    pub max_admin_hours: f64,
+
+    /// Leave corporate responsibility for SEND out of the plans.
+    #[arg(long)]
+    pub no_corporate: bool,
+
+    /// How many plans to show.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub top: u32,
+
+    /// Also show the cost-score trade-off: the cheapest plan for each reachable score.
+    #[arg(long)]
+    pub frontier: bool,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,8 +125,12 @@ pub struct OutputArgs {
     /// The file is replaced whole, never half-written.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
 
-    /// Exit with code 1 when any score is below SCORE (0-100).
+/// Exit with code 1 when a score is below a threshold.
+#[derive(Debug, Args)]
+pub struct FailUnder {
+    /// Exit with code 1 when any score is below SCORE (0-100); the output is still written.
     #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
     pub fail_under: Option<u32>,
 }
@@ -104,6 +171,9 @@ pub struct CompareArgs {
 
     #[command(flatten)]
     pub out: OutputArgs,
+
+    #[command(flatten)]
+    pub check: FailUnder,
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +191,9 @@ pub struct SweepArgs {
 
     #[command(flatten)]
     pub out: OutputArgs,
+
+    #[command(flatten)]
+    pub check: FailUnder,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +234,9 @@ pub struct AssessArgs {
     #[command(flatten)]
     pub out: OutputArgs,
 
+    #[command(flatten)]
+    pub check: FailUnder,
+
     /// Hours the fewer-teaching option moves from teaching to SENCO time.
     #[arg(long, value_name = "HOURS", default_value_t = 5.0, value_parser = parse_step, help_heading = "Option sizes")]
     pub fewer_teaching_hours: f64,
@@ -177,6 +253,17 @@ pub struct AssessArgs {
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01"))
+}
+
+fn parse_pounds(text: &str) -> Result<f64, String> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '£' | '_'))
+        .collect();
+    match cleaned.parse::<f64>() {
+        Ok(pounds) if pounds.is_finite() && pounds >= 0.0 => Ok(pounds),
+        _ => Err(format!("`{text}` is not an amount of pounds, e.g. 20000")),
+    }
 }
 
 fn parse_step(text: &str) -> Result<f64, String> {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod model;
 pub mod options;
 pub mod params;
+pub mod plan;
 pub mod profile;
 pub mod report;
 pub mod round;

@@ -4,10 +4,14 @@ mod cli;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use cli::{AssessArgs, Cli, Command, CompareArgs, OutputArgs, ProfileArgs, SortArg, SweepArgs};
+use cli::{
+    AssessArgs, Cli, Command, CompareArgs, FailUnder, OutputArgs, PlanArgs, ProfileArgs, SortArg,
+    SweepArgs, TargetBand,
+};
 use senco_plan::compare::{Candidate, SortBy, compare};
 use senco_plan::export::{Exporter, exporter};
 use senco_plan::options::Steps;
+use senco_plan::plan::{PlanSettings, plan};
 use senco_plan::profile::{Draft, MAX_PROFILE_BYTES, Override, Profile, ProfileError};
 use senco_plan::report::Report;
 use senco_plan::scenario::{parse_scenario_arg, parse_scenario_file};
@@ -26,6 +30,7 @@ fn main() -> ExitCode {
         Command::Assess(args) => assess(&args),
         Command::Compare(args) => compare_command(&args),
         Command::Sweep(args) => sweep_command(&args),
+        Command::Plan(args) => plan_command(&args),
     };
     match result {
         Ok(code) => code,
@@ -133,13 +138,14 @@ fn exporter_for(out: &OutputArgs) -> Box<dyn Exporter> {
 
 fn finish(
     out: &OutputArgs,
+    check: &FailUnder,
     inputs: &[&Path],
     text: &str,
     scores: impl Iterator<Item = u32>,
 ) -> Result<ExitCode> {
     write_output(out.output.as_deref(), inputs, text)?;
     let mut scores = scores;
-    let below = out
+    let below = check
         .fail_under
         .is_some_and(|threshold| scores.any(|s| s < threshold));
     Ok(if below {
@@ -191,6 +197,7 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
     let text = exporter_for(&args.out).assess(&reports)?;
     finish(
         &args.out,
+        &args.check,
         &inputs,
         &text,
         reports.iter().map(|r| r.assessment.score),
@@ -262,6 +269,7 @@ fn compare_command(args: &CompareArgs) -> Result<ExitCode> {
     let text = exporter_for(&args.out).compare(&comparison)?;
     finish(
         &args.out,
+        &args.check,
         &inputs,
         &text,
         comparison.scenarios.iter().map(|r| r.assessment.score),
@@ -290,10 +298,41 @@ fn sweep_command(args: &SweepArgs) -> Result<ExitCode> {
     let text = exporter_for(&args.out).sweep(&result)?;
     finish(
         &args.out,
+        &args.check,
         &[args.file.as_path()],
         &text,
         result.rows.iter().map(|r| r.score),
     )
+}
+
+fn plan_command(args: &PlanArgs) -> Result<ExitCode> {
+    let (edits, as_of) = edits_and_date(&args.profile)?;
+    let draft = read_draft(&args.file)?;
+    let profile = draft.build(&edits, as_of)?;
+    let bands = &profile.assumptions;
+    let target = match (args.target, args.target_band) {
+        (Some(score), _) => score,
+        (None, Some(TargetBand::Stretched)) => bands.band_stretched.ceil() as u32,
+        (None, _) => bands.band_manageable.ceil() as u32,
+    };
+    let settings = PlanSettings {
+        target,
+        budget: args.budget,
+        keep_teaching: args.keep_teaching,
+        max_deputy_hours: args.max_deputy_hours,
+        max_admin_hours: args.max_admin_hours,
+        allow_corporate: !args.no_corporate,
+        top: args.top as usize,
+        frontier: args.frontier,
+    };
+    let result = plan(&profile, draft.file(), as_of, &settings)?;
+    let text = exporter_for(&args.out).plan(&result)?;
+    write_output(args.out.output.as_deref(), &[args.file.as_path()], &text)?;
+    Ok(if result.feasible {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_BELOW_THRESHOLD)
+    })
 }
 
 /// Writes to standard output, or replaces a file atomically: a temporary

@@ -416,50 +416,62 @@ fn fill(
     }
 }
 
-/// Assesses a validated profile as of a date.
-pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
-    let a = &p.assumptions;
-    let pools = Pools {
+/// The hours a week each pool has (SPEC section 4).
+pub fn pools(p: &Profile) -> Pools {
+    Pools {
         admin: p.admin_hours(),
         lead_tas: p.lead_ta_hours(),
         deputy: p.deputy_hours(),
         senco: senco_effective_hours(p),
-    };
-    let mut tasks = demand(p);
+    }
+}
+
+/// Fills the tasks from the pools, in the SPEC's order: admin, lead TAs,
+/// deputy, SENCO, each only with what it may do.
+pub fn allocate(tasks: &mut [TaskHours], pools: &Pools) {
     fill(
-        &mut tasks,
+        tasks,
         pools.admin,
         |t| t.rules.admin_share * t.hours_per_week,
         |c, h| c.admin += h,
     );
     fill(
-        &mut tasks,
+        tasks,
         pools.lead_tas,
         |t| t.rules.lead_ta_hours,
         |c, h| c.lead_tas += h,
     );
     fill(
-        &mut tasks,
+        tasks,
         pools.deputy,
         |t| if t.rules.deputy { t.uncovered } else { 0.0 },
         |c, h| c.deputy += h,
     );
-    fill(
-        &mut tasks,
-        pools.senco,
-        |t| t.uncovered,
-        |c, h| c.senco += h,
-    );
+    fill(tasks, pools.senco, |t| t.uncovered, |c, h| c.senco += h);
+}
 
-    let demand: f64 = tasks.iter().map(|t| t.hours_per_week).sum();
-    let covered: f64 = tasks.iter().map(|t| t.covered.total()).sum();
-    let shortfall = (demand - covered).max(0.0);
+/// Coverage (the share of demand covered, at most 1; 1 when there is no
+/// demand) and the score, round(100 x coverage).
+pub fn coverage_and_score(demand: f64, covered: f64) -> (f64, u32) {
     let coverage = if demand > 0.0 {
         (covered / demand).min(1.0)
     } else {
         1.0
     };
-    let score = (100.0 * coverage).round() as u32;
+    (coverage, (100.0 * coverage).round() as u32)
+}
+
+/// Assesses a validated profile as of a date.
+pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
+    let a = &p.assumptions;
+    let pools = pools(p);
+    let mut tasks = demand(p);
+    allocate(&mut tasks, &pools);
+
+    let demand: f64 = tasks.iter().map(|t| t.hours_per_week).sum();
+    let covered: f64 = tasks.iter().map(|t| t.covered.total()).sum();
+    let shortfall = (demand - covered).max(0.0);
+    let (coverage, score) = coverage_and_score(demand, covered);
     let band = band(f64::from(score), a);
 
     let others: f64 = tasks

@@ -4,23 +4,36 @@
 const WIDTH: usize = 40;
 const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
-/// One bar a row, scaled so that 100 fills the width.
+/// One bar a row for scores, scaled so that 100 fills the width.
 pub(super) fn score_bars(title: &str, rows: &[(String, u32)]) -> String {
+    let rows: Vec<(String, f64, String)> = rows
+        .iter()
+        .map(|(label, score)| (label.clone(), f64::from(*score), format!("{score:>3}")))
+        .collect();
+    bars(title, &rows, 100.0)
+}
+
+/// One bar a row: (label, value, value as shown), scaled so that `most`
+/// fills the width.
+pub(super) fn bars(title: &str, rows: &[(String, f64, String)], most: f64) -> String {
     let label_width = rows
         .iter()
-        .map(|(l, _)| l.chars().count())
+        .map(|(l, _, _)| l.chars().count())
         .max()
         .unwrap_or(0);
     let mut out = format!("{title}\n");
-    for (label, score) in rows {
-        let eighths = (*score as usize).min(100) * WIDTH * 8 / 100;
+    for (label, value, shown) in rows {
+        let share = if most > 0.0 {
+            (value / most).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let eighths = (share * (WIDTH * 8) as f64).round() as usize;
         let mut bar = "█".repeat(eighths / 8);
         if let Some(part) = EIGHTHS.get(eighths % 8).filter(|c| **c != ' ') {
             bar.push(*part);
         }
-        out.push_str(&format!(
-            "{label:>label_width$} │{bar:<WIDTH$} {score:>3}\n"
-        ));
+        out.push_str(&format!("{label:>label_width$} │{bar:<WIDTH$} {shown}\n"));
     }
     out
 }

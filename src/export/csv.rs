@@ -1,6 +1,7 @@
 use super::{ExportError, Exporter};
 use crate::compare::Comparison;
 use crate::options::Remedy;
+use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::round::to_places;
 use crate::sweep::Sweep;
@@ -195,5 +196,53 @@ impl Exporter for CsvExporter {
             row
         });
         write(&header, rows)
+    }
+
+    fn plan(&self, result: &PlanResult) -> Result<String, ExportError> {
+        let header: Vec<String> = [
+            "kind",
+            "rank",
+            "remedy",
+            "score",
+            "band",
+            "annual_cost",
+            "changes",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let row = |kind: &str, remedy: &str, p: &Plan| {
+            let changes: Vec<String> = p.changes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            vec![
+                kind.to_string(),
+                p.rank.to_string(),
+                remedy.to_string(),
+                p.score.to_string(),
+                p.band.as_str().to_string(),
+                pounds(p.annual_cost),
+                changes.join("; "),
+            ]
+        };
+        let mut rows: Vec<Vec<String>> = result.plans.iter().map(|p| row("plan", "", p)).collect();
+        rows.extend(
+            result
+                .best_within_budget
+                .iter()
+                .map(|p| row("best-within-budget", "", p)),
+        );
+        rows.extend(
+            result
+                .single_remedies
+                .iter()
+                .filter_map(|s| s.plan.as_ref().map(|p| row("single-remedy", s.remedy, p))),
+        );
+        rows.extend(
+            result
+                .frontier
+                .iter()
+                .flatten()
+                .map(|p| row("frontier", "", p)),
+        );
+        write(&header, rows.into_iter())
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::compare::Comparison;
 use crate::model::Area;
+use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::round::{hours1, money};
 use crate::sweep::Sweep;
@@ -387,4 +388,107 @@ pub(super) fn layout_sweep(s: &Sweep) -> Vec<Block> {
             numbers_from: varied + 1,
         }),
     ]
+}
+
+fn plan_rows<'a>(plans: impl Iterator<Item = &'a Plan>) -> Vec<Vec<String>> {
+    plans
+        .map(|p| {
+            vec![
+                p.rank.to_string(),
+                p.summary.join("\n"),
+                p.band.as_str().to_string(),
+                p.score.to_string(),
+                money(p.annual_cost),
+            ]
+        })
+        .collect()
+}
+
+pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
+    let budget = r
+        .budget
+        .map_or(String::new(), |b| format!(" within {} a year", money(b)));
+    let mut blocks = vec![Block::Title(format!(
+        "{}: the cheapest plans to reach {}{budget}, from {} ({}) now, as of {}",
+        r.source,
+        r.target,
+        r.baseline.score,
+        r.baseline.band.as_str(),
+        r.as_of
+    ))];
+    let header = || cells(["Rank", "Changes", "Band", "Score", "Annual cost"]);
+    if r.feasible {
+        blocks.push(Block::Table(Grid {
+            header: header(),
+            rows: plan_rows(r.plans.iter()),
+            numbers_from: 3,
+        }));
+    } else {
+        blocks.push(Block::Paragraph(format!(
+            "No plan{budget} reaches {} on this grid.",
+            r.target
+        )));
+        if let Some(best) = &r.best_within_budget {
+            blocks.push(Block::Paragraph(format!(
+                "The best{budget}: {} ({}) for {} a year, with: {}.",
+                best.score,
+                best.band.as_str(),
+                money(best.annual_cost),
+                best.summary.join("; ")
+            )));
+        }
+    }
+
+    blocks.push(Block::Heading("Each remedy alone".to_string()));
+    let rows = r
+        .single_remedies
+        .iter()
+        .map(|s| match &s.plan {
+            Some(p) => vec![
+                s.remedy.to_string(),
+                if s.reaches_target {
+                    p.summary.join("\n")
+                } else {
+                    format!(
+                        "cannot reach {} alone; at most:\n{}",
+                        r.target,
+                        p.summary.join("\n")
+                    )
+                },
+                p.band.as_str().to_string(),
+                p.score.to_string(),
+                money(p.annual_cost),
+            ],
+            None => vec![
+                s.remedy.to_string(),
+                "not available here".to_string(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+            ],
+        })
+        .collect();
+    blocks.push(Block::Table(Grid {
+        header: cells(["Remedy", "Cheapest plan", "Band", "Score", "Annual cost"]),
+        rows,
+        numbers_from: 3,
+    }));
+    if let Some(best) = r.plans.first() {
+        blocks.push(Block::Paragraph(format!(
+            "Best plan: {} for {} a year.",
+            best.summary.join("; "),
+            money(best.annual_cost)
+        )));
+    }
+    if let Some(frontier) = &r.frontier {
+        blocks.push(Block::Heading(
+            "The cheapest plan for each score".to_string(),
+        ));
+        blocks.push(Block::Table(Grid {
+            header: cells(["Step", "Changes", "Band", "Score", "Annual cost"]),
+            rows: plan_rows(frontier.iter()),
+            numbers_from: 3,
+        }));
+    }
+    blocks
 }

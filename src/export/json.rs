@@ -1,5 +1,6 @@
 use super::{ExportError, Exporter};
 use crate::compare::Comparison;
+use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::sweep::Sweep;
 use serde::Serialize;
@@ -37,6 +38,10 @@ impl Exporter for JsonExporter {
     fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
         pretty(sweep)
     }
+
+    fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
+        pretty(plan)
+    }
 }
 
 /// One object a line, for streaming into other tools: a school, a
@@ -55,4 +60,33 @@ impl Exporter for NdjsonExporter {
     fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
         lines(&sweep.rows)
     }
+
+    fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
+        lines(&plan_lines(plan))
+    }
+}
+
+/// A plan with the list it belongs to, for one-line-a-record output.
+#[derive(Serialize)]
+struct PlanLine<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    plan: &'a Plan,
+}
+
+fn plan_lines(result: &PlanResult) -> Vec<PlanLine<'_>> {
+    let mut out: Vec<PlanLine<'_>> = result
+        .plans
+        .iter()
+        .map(|plan| PlanLine { kind: "plan", plan })
+        .collect();
+    out.extend(result.best_within_budget.iter().map(|plan| PlanLine {
+        kind: "best-within-budget",
+        plan,
+    }));
+    out.extend(result.frontier.iter().flatten().map(|plan| PlanLine {
+        kind: "frontier",
+        plan,
+    }));
+    out
 }

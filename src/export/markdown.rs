@@ -1,6 +1,7 @@
-use super::document::{Block, Grid, layout, layout_compare, layout_sweep};
+use super::document::{Block, Grid, layout, layout_compare, layout_plan, layout_sweep};
 use super::{ExportError, Exporter};
 use crate::compare::Comparison;
+use crate::plan::PlanResult;
 use crate::report::Report;
 use crate::sweep::Sweep;
 
@@ -74,6 +75,12 @@ impl Exporter for MarkdownExporter {
     fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
         let mut out = String::new();
         render(layout_sweep(sweep), &mut out);
+        Ok(out)
+    }
+
+    fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_plan(plan), &mut out);
         Ok(out)
     }
 }

@@ -9,6 +9,7 @@ mod markdown;
 mod table;
 
 use crate::compare::Comparison;
+use crate::plan::PlanResult;
 use crate::report::Report;
 use crate::sweep::Sweep;
 
@@ -33,6 +34,7 @@ pub trait Exporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError>;
     fn compare(&self, comparison: &Comparison) -> Result<String, ExportError>;
     fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError>;
+    fn plan(&self, plan: &PlanResult) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

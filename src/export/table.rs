@@ -1,8 +1,10 @@
-use super::chart::score_bars;
-use super::document::{Block, Grid, layout, layout_compare, layout_sweep};
+use super::chart::{bars, score_bars};
+use super::document::{Block, Grid, layout, layout_compare, layout_plan, layout_sweep};
 use super::{ExportError, Exporter};
 use crate::compare::Comparison;
+use crate::plan::PlanResult;
 use crate::report::Report;
+use crate::round::money;
 use crate::sweep::Sweep;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
@@ -84,6 +86,21 @@ impl Exporter for TableExporter {
                 .collect();
             out.push('\n');
             out.push_str(&score_bars(&format!("Score by {key}"), &rows));
+        }
+        Ok(out)
+    }
+
+    fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_plan(plan), &mut out);
+        if let (Some(frontier), true) = (&plan.frontier, self.charts) {
+            let most = frontier.iter().map(|p| p.annual_cost).fold(0.0, f64::max);
+            let rows: Vec<(String, f64, String)> = frontier
+                .iter()
+                .map(|p| (p.score.to_string(), p.annual_cost, money(p.annual_cost)))
+                .collect();
+            out.push('\n');
+            out.push_str(&bars("Annual cost by score", &rows, most));
         }
         Ok(out)
     }

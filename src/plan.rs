@@ -1,0 +1,676 @@
+//! `senco-plan plan`: the cheapest mix of remedies that reaches a target
+//! score, found exactly on a grid of half hours.
+//!
+//! The search rests on two facts the property tests check: the score never
+//! falls when admin hours or (once there is a deputy) deputy hours grow.
+//! So for each mix of the other remedies, the least admin time that
+//! reaches the target can only fall as deputy time rises, and one walk
+//! down a "staircase" finds it for every deputy time: exact, without
+//! trying every admin time for every deputy time.
+
+use crate::model::{Band, Pools, TaskHours, allocate, assess, coverage_and_score, demand, pools};
+use crate::options::{Steps, change_cost};
+use crate::profile::{Admin, Deputy, Profile, Scalar, Structure, changes};
+use crate::report::SCHEMA_VERSION;
+use crate::round::{self, show};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Hours move in half hours: the grid's step.
+pub const STEP_HOURS: f64 = 0.5;
+/// Model evaluations one search may make; a larger grid is refused.
+pub const MAX_EVALUATIONS: u64 = 50_000_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSettings {
+    pub target: u32,
+    pub budget: Option<f64>,
+    /// Teaching hours the SENCO keeps, whatever the plan.
+    pub keep_teaching: f64,
+    pub max_deputy_hours: f64,
+    pub max_admin_hours: f64,
+    pub allow_corporate: bool,
+    pub top: usize,
+    pub frontier: bool,
+}
+
+impl Default for PlanSettings {
+    fn default() -> Self {
+        PlanSettings {
+            target: 95,
+            budget: None,
+            keep_teaching: 0.0,
+            max_deputy_hours: 32.5,
+            max_admin_hours: 32.5,
+            allow_corporate: true,
+            top: 5,
+            frontier: false,
+        }
+    }
+}
+
+/// One point of the grid: how far each remedy goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Choice {
+    /// Half hours moved from teaching to SENCO time.
+    pub teaching_moved: u32,
+    /// Half hours of deputy time added.
+    pub deputy_added: u32,
+    /// Half hours of admin time added.
+    pub admin_added: u32,
+    /// Lead TAs added (each with the option's lead hours, distributed).
+    pub lead_tas_added: u32,
+    /// Corporate responsibility switched on.
+    pub corporate: bool,
+}
+
+impl Choice {
+    /// How many remedies the plan uses: fewer is simpler, on equal cost.
+    pub fn remedies(&self) -> usize {
+        [
+            self.teaching_moved > 0,
+            self.deputy_added > 0,
+            self.admin_added > 0,
+            self.lead_tas_added > 0,
+            self.corporate,
+        ]
+        .iter()
+        .filter(|used| **used)
+        .count()
+    }
+}
+
+fn halves(half_hours: u32) -> f64 {
+    f64::from(half_hours) * STEP_HOURS
+}
+
+/// The profile a choice makes of the baseline.
+pub fn apply_choice(base: &Profile, c: &Choice) -> Profile {
+    let mut p = base.clone();
+    let moved = halves(c.teaching_moved);
+    p.senco.teaching_hours -= moved;
+    p.senco.senco_hours += moved;
+    if c.deputy_added > 0 {
+        p.deputy = Some(Deputy {
+            hours: base.deputy_hours() + halves(c.deputy_added),
+        });
+    }
+    if c.admin_added > 0 {
+        p.admin = Some(Admin {
+            hours: base.admin_hours() + halves(c.admin_added),
+        });
+    }
+    if c.lead_tas_added > 0
+        && let Some(tas) = p.tas.as_mut()
+    {
+        tas.structure = Structure::Distributed;
+        tas.lead_tas += c.lead_tas_added;
+        tas.lead_hours = tas.lead_hours.max(Steps::default().lead_hours);
+    }
+    if c.corporate {
+        p.whole_school.corporate_responsibility = true;
+    }
+    p
+}
+
+/// How far each remedy may go for this school, in grid steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grid {
+    pub teaching: u32,
+    pub deputy: u32,
+    pub admin: u32,
+    pub lead_tas: u32,
+    pub corporate: bool,
+}
+
+fn steps_up_to(hours: f64) -> u32 {
+    (hours.max(0.0) / STEP_HOURS + 1e-9).floor() as u32
+}
+
+impl Grid {
+    pub fn new(base: &Profile, s: &PlanSettings) -> Grid {
+        let senco = &base.senco;
+        Grid {
+            teaching: steps_up_to(
+                (senco.teaching_hours - s.keep_teaching).min(60.0 - senco.senco_hours),
+            ),
+            deputy: steps_up_to(s.max_deputy_hours.min(60.0 - base.deputy_hours())),
+            admin: steps_up_to(s.max_admin_hours.min(60.0 - base.admin_hours())),
+            lead_tas: base.ta_count().saturating_sub(base.lead_tas()),
+            corporate: s.allow_corporate && !base.whole_school.corporate_responsibility,
+        }
+    }
+
+    fn outer(&self) -> u64 {
+        u64::from(self.teaching + 1)
+            * u64::from(self.lead_tas + 1)
+            * (1 + u64::from(self.corporate))
+    }
+
+    /// Evaluations the staircase search makes, at most.
+    pub fn search_evaluations(&self) -> u64 {
+        self.outer() * (2 * u64::from(self.deputy + 2) + u64::from(self.admin + 1))
+    }
+
+    /// Evaluations the frontier makes, at most.
+    pub fn frontier_evaluations(&self) -> u64 {
+        self.outer() * u64::from(self.deputy + 1) * u64::from(self.admin + 1)
+    }
+}
+
+/// The demand and pools for fixed teaching, lead TAs and corporate
+/// responsibility, with or without a deputy; deputy and admin hours vary.
+struct Slice {
+    tasks: Vec<TaskHours>,
+    demand: f64,
+    pools: Pools,
+    outer: Choice,
+}
+
+struct Evaluator<'a> {
+    base: &'a Profile,
+    buffer: Vec<TaskHours>,
+    evaluated: u64,
+}
+
+impl<'a> Evaluator<'a> {
+    fn new(base: &'a Profile) -> Self {
+        Evaluator {
+            base,
+            buffer: Vec::new(),
+            evaluated: 0,
+        }
+    }
+
+    fn slice(&self, outer: Choice, with_deputy: bool) -> Slice {
+        // A deputy's presence adds supervision to demand; their hours do not.
+        let shape = Choice {
+            deputy_added: u32::from(with_deputy && self.base.deputy.is_none()),
+            ..outer
+        };
+        let profile = apply_choice(self.base, &shape);
+        let tasks = demand(&profile);
+        let mut pools = pools(&profile);
+        pools.deputy = self.base.deputy_hours();
+        Slice {
+            demand: tasks.iter().map(|t| t.hours_per_week).sum(),
+            tasks,
+            pools,
+            outer,
+        }
+    }
+
+    /// The score with `deputy` and `admin` half hours added: the model's
+    /// own allocation, without rebuilding the profile.
+    fn score(&mut self, slice: &Slice, deputy: u32, admin: u32) -> u32 {
+        self.evaluated += 1;
+        self.buffer.clone_from(&slice.tasks);
+        let pools = Pools {
+            deputy: slice.pools.deputy + halves(deputy),
+            admin: slice.pools.admin + halves(admin),
+            ..slice.pools
+        };
+        allocate(&mut self.buffer, &pools);
+        let covered: f64 = self.buffer.iter().map(|t| t.covered.total()).sum();
+        coverage_and_score(slice.demand, covered).1
+    }
+
+    /// Every mix of the remedies other than deputy and admin time, each
+    /// with the deputy steps over which the score cannot fall.
+    fn slices(&self, grid: &Grid) -> Vec<(Slice, std::ops::RangeInclusive<u32>)> {
+        let mut out = Vec::new();
+        for teaching_moved in 0..=grid.teaching {
+            for lead_tas_added in 0..=grid.lead_tas {
+                for corporate in [false, true] {
+                    if corporate && !grid.corporate {
+                        continue;
+                    }
+                    let outer = Choice {
+                        teaching_moved,
+                        lead_tas_added,
+                        corporate,
+                        ..Choice::default()
+                    };
+                    if self.base.deputy.is_some() {
+                        out.push((self.slice(outer, true), 0..=grid.deputy));
+                    } else {
+                        // Creating a deputy adds supervision: its own segment.
+                        out.push((self.slice(outer, false), 0..=0));
+                        if grid.deputy > 0 {
+                            out.push((self.slice(outer, true), 1..=grid.deputy));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// For every point of the grid other than admin time, the least admin
+    /// time that reaches the target, if any.
+    fn least_plans(&mut self, grid: &Grid, target: u32) -> Vec<Choice> {
+        let mut found = Vec::new();
+        for (slice, deputy_steps) in self.slices(grid) {
+            let mut admin = grid.admin;
+            for deputy in deputy_steps {
+                if self.score(&slice, deputy, admin) < target {
+                    continue;
+                }
+                while admin > 0 && self.score(&slice, deputy, admin - 1) >= target {
+                    admin -= 1;
+                }
+                found.push(Choice {
+                    deputy_added: deputy,
+                    admin_added: admin,
+                    ..slice.outer
+                });
+            }
+        }
+        found
+    }
+
+    /// The best score within a budget (none: the whole grid), cheapest first
+    /// on equal scores.
+    fn best_within(&mut self, grid: &Grid, budget: Option<f64>) -> Option<(u32, f64, Choice)> {
+        let admin_step = halves(1) * self.base.weeks_per_year() * self.base.costs.admin_hour;
+        let mut best: Option<(u32, f64, Choice)> = None;
+        for (slice, deputy_steps) in self.slices(grid) {
+            for deputy in deputy_steps {
+                let without_admin = Choice {
+                    deputy_added: deputy,
+                    ..slice.outer
+                };
+                let fixed = cost_of(self.base, &without_admin);
+                let admin = match budget {
+                    Some(limit) if fixed > limit + 1e-6 => continue,
+                    Some(limit) if admin_step > 0.0 => {
+                        (((limit - fixed) / admin_step + 1e-9).floor() as u32).min(grid.admin)
+                    }
+                    _ => grid.admin,
+                };
+                let score = self.score(&slice, deputy, admin);
+                // Admin time beyond what the score needs buys nothing.
+                let mut admin = admin;
+                while admin > 0 && self.score(&slice, deputy, admin - 1) >= score {
+                    admin -= 1;
+                }
+                let choice = Choice {
+                    admin_added: admin,
+                    ..without_admin
+                };
+                let cost = cost_of(self.base, &choice);
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(s, c, _)| score > *s || (score == *s && cost < *c - 1e-6));
+                if better {
+                    best = Some((score, cost, choice));
+                }
+            }
+        }
+        best
+    }
+
+    /// The cheapest plan for each score reachable on the grid.
+    fn frontier(&mut self, grid: &Grid, budget: Option<f64>) -> BTreeMap<u32, (f64, Choice)> {
+        let mut cheapest: BTreeMap<u32, (f64, Choice)> = BTreeMap::new();
+        for (slice, deputy_steps) in self.slices(grid) {
+            for deputy in deputy_steps {
+                let mut previous = None;
+                for admin in 0..=grid.admin {
+                    let score = self.score(&slice, deputy, admin);
+                    if previous.is_some_and(|p| score <= p) {
+                        continue;
+                    }
+                    previous = Some(score);
+                    let choice = Choice {
+                        deputy_added: deputy,
+                        admin_added: admin,
+                        ..slice.outer
+                    };
+                    let cost = cost_of(self.base, &choice);
+                    if budget.is_some_and(|b| cost > b + 1e-6) {
+                        break;
+                    }
+                    let entry = cheapest.entry(score).or_insert((cost, choice));
+                    if precedes(cost, &choice, entry.0, &entry.1) {
+                        *entry = (cost, choice);
+                    }
+                    if score >= 100 {
+                        break;
+                    }
+                }
+            }
+        }
+        cheapest
+    }
+}
+
+fn cost_of(base: &Profile, c: &Choice) -> f64 {
+    change_cost(base, &apply_choice(base, c))
+}
+
+/// Cheaper first; on equal cost (to the penny) fewer remedies, then a
+/// fixed order so that results never depend on search order.
+fn precedes(cost: f64, c: &Choice, other_cost: f64, other: &Choice) -> bool {
+    let pence = |v: f64| (v * 100.0).round() as i64;
+    (pence(cost), c.remedies(), *c) < (pence(other_cost), other.remedies(), *other)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub rank: usize,
+    #[serde(serialize_with = "round::whole_pounds")]
+    pub annual_cost: f64,
+    pub score: u32,
+    pub band: Band,
+    /// The resulting value of every profile key the plan changes: `assess
+    /// --set KEY=VALUE ...` with them gives the plan's score.
+    pub changes: BTreeMap<String, Scalar>,
+    /// The changes in words.
+    pub summary: Vec<String>,
+    #[serde(skip)]
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SingleRemedy {
+    pub remedy: &'static str,
+    /// Whether this remedy alone reaches the target (within the budget).
+    pub reaches_target: bool,
+    /// The cheapest plan that does, or else the most this remedy alone does.
+    pub plan: Option<Plan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Baseline {
+    pub score: u32,
+    pub band: Band,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanResult {
+    pub schema_version: u32,
+    pub source: String,
+    pub as_of: NaiveDate,
+    pub target: u32,
+    #[serde(serialize_with = "round::pounds")]
+    pub budget: Option<f64>,
+    pub baseline: Baseline,
+    /// Whether any plan on the grid, within the budget, reaches the target.
+    pub feasible: bool,
+    pub plans: Vec<Plan>,
+    /// When no plan reaches the target: the best score within the budget.
+    pub best_within_budget: Option<Plan>,
+    pub single_remedies: Vec<SingleRemedy>,
+    /// With `--frontier`: the cheapest plan for each reachable score.
+    pub frontier: Option<Vec<Plan>>,
+    /// Model evaluations the search made.
+    pub evaluated: u64,
+}
+
+/// What stops a search before it starts.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error(
+        "the plan grid needs about {0} evaluations, more than the {MAX_EVALUATIONS} allowed: narrow it with --max-deputy-hours, --max-admin-hours or --keep-teaching"
+    )]
+    TooLarge(u64),
+}
+
+fn describe(base: &Profile, c: &Choice) -> Vec<String> {
+    let mut out = Vec::new();
+    if c.teaching_moved > 0 {
+        let moved = halves(c.teaching_moved);
+        out.push(format!(
+            "move {} h of teaching to SENCO time (teaching {} -> {} h, SENCO time {} -> {} h)",
+            show(moved),
+            show(base.senco.teaching_hours),
+            show(base.senco.teaching_hours - moved),
+            show(base.senco.senco_hours),
+            show(base.senco.senco_hours + moved)
+        ));
+    }
+    if c.deputy_added > 0 {
+        let hours = halves(c.deputy_added);
+        out.push(match &base.deputy {
+            None => format!("a deputy SENCO for {} h a week", show(hours)),
+            Some(d) => format!(
+                "{} more deputy hours a week ({} -> {} h)",
+                show(hours),
+                show(d.hours),
+                show(d.hours + hours)
+            ),
+        });
+    }
+    if c.admin_added > 0 {
+        let hours = halves(c.admin_added);
+        out.push(match &base.admin {
+            Some(a) if a.hours > 0.0 => format!(
+                "{} more admin hours a week ({} -> {} h)",
+                show(hours),
+                show(a.hours),
+                show(a.hours + hours)
+            ),
+            _ => format!("{} h a week of admin support", show(hours)),
+        });
+    }
+    if c.lead_tas_added > 0 {
+        let hours = base
+            .tas
+            .as_ref()
+            .map_or(0.0, |t| t.lead_hours)
+            .max(Steps::default().lead_hours);
+        out.push(format!(
+            "{} {}lead TA{} with {} h a week each to manage the other TAs (distributed leadership)",
+            c.lead_tas_added,
+            if base.lead_tas() > 0 { "more " } else { "" },
+            if c.lead_tas_added == 1 { "" } else { "s" },
+            show(hours)
+        ));
+    }
+    if c.corporate {
+        out.push("class teachers own SEN support (corporate responsibility)".to_string());
+    }
+    if out.is_empty() {
+        out.push("no change".to_string());
+    }
+    out
+}
+
+fn make_plan(base: &Profile, as_of: NaiveDate, rank: usize, c: &Choice) -> Plan {
+    let profile = apply_choice(base, c);
+    let assessment = assess(&profile, as_of);
+    Plan {
+        rank,
+        annual_cost: change_cost(base, &profile),
+        score: assessment.score,
+        band: assessment.band,
+        changes: changes(base, &profile)
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect(),
+        summary: describe(base, c),
+        choice: *c,
+    }
+}
+
+/// The N cheapest plans among the least ones found.
+fn cheapest(
+    base: &Profile,
+    mut found: Vec<Choice>,
+    budget: Option<f64>,
+    top: usize,
+) -> Vec<(f64, Choice)> {
+    let mut priced: Vec<(f64, Choice)> = found
+        .drain(..)
+        .map(|c| (cost_of(base, &c), c))
+        .filter(|(cost, _)| budget.is_none_or(|b| *cost <= b + 1e-6))
+        .collect();
+    priced.sort_by(|(ca, a), (cb, b)| {
+        if precedes(*ca, a, *cb, b) {
+            std::cmp::Ordering::Less
+        } else if precedes(*cb, b, *ca, a) {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
+    priced.truncate(top);
+    priced
+}
+
+/// Finds the cheapest plans that reach the target (SPEC section 5 costs).
+pub fn plan(
+    base: &Profile,
+    source: &str,
+    as_of: NaiveDate,
+    s: &PlanSettings,
+) -> Result<PlanResult, PlanError> {
+    let grid = Grid::new(base, s);
+    let work = grid.search_evaluations()
+        + if s.frontier {
+            grid.frontier_evaluations()
+        } else {
+            0
+        };
+    if work > MAX_EVALUATIONS {
+        return Err(PlanError::TooLarge(work));
+    }
+    let base_assessment = assess(base, as_of);
+    let mut evaluator = Evaluator::new(base);
+
+    let found = evaluator.least_plans(&grid, s.target);
+    let plans: Vec<Plan> = cheapest(base, found, s.budget, s.top.max(1))
+        .iter()
+        .enumerate()
+        .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c))
+        .collect();
+    let feasible = !plans.is_empty();
+    let best_within_budget = if feasible {
+        None
+    } else {
+        evaluator
+            .best_within(&grid, s.budget)
+            .map(|(_, _, c)| make_plan(base, as_of, 1, &c))
+    };
+
+    let alone = [
+        (
+            "fewer-teaching",
+            Grid {
+                deputy: 0,
+                admin: 0,
+                lead_tas: 0,
+                corporate: false,
+                ..grid
+            },
+        ),
+        (
+            "deputy",
+            Grid {
+                teaching: 0,
+                admin: 0,
+                lead_tas: 0,
+                corporate: false,
+                ..grid
+            },
+        ),
+        (
+            "admin-support",
+            Grid {
+                teaching: 0,
+                deputy: 0,
+                lead_tas: 0,
+                corporate: false,
+                ..grid
+            },
+        ),
+        (
+            "distributed-ta",
+            Grid {
+                teaching: 0,
+                deputy: 0,
+                admin: 0,
+                corporate: false,
+                ..grid
+            },
+        ),
+        (
+            "corporate-responsibility",
+            Grid {
+                teaching: 0,
+                deputy: 0,
+                admin: 0,
+                lead_tas: 0,
+                ..grid
+            },
+        ),
+    ];
+    let single_remedies = alone
+        .iter()
+        .map(|(remedy, g)| {
+            let found = evaluator.least_plans(g, s.target);
+            match cheapest(base, found, s.budget, 1).first() {
+                Some((_, c)) => SingleRemedy {
+                    remedy,
+                    reaches_target: true,
+                    plan: Some(make_plan(base, as_of, 1, c)),
+                },
+                None => SingleRemedy {
+                    remedy,
+                    reaches_target: false,
+                    plan: evaluator
+                        .best_within(g, s.budget)
+                        .filter(|(_, _, c)| *c != Choice::default())
+                        .map(|(_, _, c)| make_plan(base, as_of, 1, &c)),
+                },
+            }
+        })
+        .collect();
+
+    let frontier = s.frontier.then(|| {
+        let cheapest_by_score = evaluator.frontier(&grid, s.budget);
+        // The cheapest way to reach at least each score: the cheapest of
+        // the plans at that score or above.
+        let mut points: Vec<(f64, Choice)> = Vec::new();
+        let mut best: Option<(f64, Choice)> = None;
+        for (score, (cost, choice)) in cheapest_by_score.iter().rev() {
+            if *score <= base_assessment.score {
+                break;
+            }
+            if best.is_none_or(|(c, b)| precedes(*cost, choice, c, &b)) {
+                best = Some((*cost, *choice));
+            }
+            if let Some(b) = best
+                && points.last().is_none_or(|(_, last)| *last != b.1)
+            {
+                points.push(b);
+            }
+        }
+        points
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c))
+            .collect()
+    });
+
+    Ok(PlanResult {
+        schema_version: SCHEMA_VERSION,
+        source: source.to_string(),
+        as_of,
+        target: s.target,
+        budget: s.budget,
+        baseline: Baseline {
+            score: base_assessment.score,
+            band: base_assessment.band,
+        },
+        feasible,
+        plans,
+        best_within_budget,
+        single_remedies,
+        frontier,
+        evaluated: evaluator.evaluated,
+    })
+}
