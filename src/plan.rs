@@ -462,11 +462,12 @@ fn describe(base: &Profile, c: &Choice) -> Vec<String> {
             .map_or(0.0, |t| t.lead_hours)
             .max(Steps::default().lead_hours);
         out.push(format!(
-            "{} {}lead TA{} with {} h a week each to manage the other TAs (distributed leadership)",
+            "{} {}lead TA{} with {} h a week{} to manage the other TAs (distributed leadership)",
             c.lead_tas_added,
             if base.lead_tas() > 0 { "more " } else { "" },
             if c.lead_tas_added == 1 { "" } else { "s" },
-            show(hours)
+            show(hours),
+            if c.lead_tas_added == 1 { "" } else { " each" }
         ));
     }
     if c.corporate {
