@@ -28,7 +28,7 @@ pub enum Command {
 
     /// Compare scenarios side by side against a baseline profile.
     #[command(
-        after_help = "The first profile is the baseline. Every other profile and every scenario is compared with it: score, band, hours, shortfall, the annual cost of the changes and the cost per point gained.\n\nA scenario file is TOML:\n  [[scenario]]\n  name = \"deputy+admin\"\n  set = { \"deputy.hours\" = 6.5, \"admin.hours\" = 10 }\n\nExamples:\n  senco-plan compare examples/primary.toml --scenario 'fewer-teaching: senco.teaching-hours=7.5, senco.senco-hours=11.5' --scenario 'deputy: deputy.hours=6.5'\n  senco-plan compare examples/primary.toml --scenarios examples/scenarios.toml --sort score\n  senco-plan compare this-year.toml next-year.toml --format csv"
+        after_help = "The first profile is the baseline. Every other profile and every scenario is compared with it: score, band, hours, shortfall, the annual cost of the changes and the cost per point gained.\n\nA scenario file is TOML:\n  [[scenario]]\n  name = \"deputy+admin\"\n  set = { \"deputy.hours\" = 6.5, \"admin.hours\" = 10 }\n\nExamples:\n  senco-plan compare examples/primary.toml --scenario 'fewer-teaching: senco.teaching-hours=7.5, senco.senco-hours=11.5' --scenario 'deputy: deputy.hours=6.5'\n  senco-plan compare examples/primary.toml --scenarios scenarios/primary.toml --sort score\n  senco-plan compare this-year.toml next-year.toml --format csv"
     )]
     Compare(CompareArgs),
 
@@ -43,6 +43,39 @@ pub enum Command {
         after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin hours (all in half hours), lead TAs (each with 2 h a week, distributed leadership) and corporate responsibility. It finds the cheapest mix on that grid that reaches the target, exactly, and shows what each remedy alone would take.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget; 2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --no-corporate --frontier"
     )]
     Plan(PlanArgs),
+
+    /// Write N realistic random profiles and a roster of them (for benchmarks and tests).
+    #[command(hide = true)]
+    GenProfiles(GenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// How many profiles.
+    #[arg(long, default_value_t = 100)]
+    pub count: usize,
+
+    /// The folder to write them to (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Also write every profile as one CSV roster here.
+    #[arg(long, value_name = "CSV")]
+    pub roster: Option<PathBuf>,
+
+    /// Seed for the random numbers, so that runs repeat.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchSort {
+    /// Worst score first.
+    Score,
+    /// By school name.
+    Name,
+    /// As read.
+    Input,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -224,9 +257,30 @@ impl From<FormatArg> for Format {
 
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// School profiles (TOML). `-` reads one from standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// School profiles (TOML), or folders searched for *.toml. `-` reads one from standard input.
+    #[arg(value_name = "FILE", required_unless_present = "roster")]
     pub files: Vec<PathBuf>,
+
+    /// A CSV roster: one school a row, headed by dotted profile keys
+    /// (school.name,school.phase,school.pupils,...). Repeatable.
+    #[arg(long, value_name = "CSV", help_heading = "Many schools")]
+    pub roster: Vec<PathBuf>,
+
+    /// Stop at the first input that cannot be assessed.
+    #[arg(long, conflicts_with = "keep_going", help_heading = "Many schools")]
+    pub fail_fast: bool,
+
+    /// Report inputs that cannot be assessed and go on with the rest (the default).
+    #[arg(long, help_heading = "Many schools")]
+    pub keep_going: bool,
+
+    /// Order of the schools in the table of many (worst score first by default).
+    #[arg(long, value_enum, default_value_t = BatchSort::Score, help_heading = "Many schools")]
+    pub sort: BatchSort,
+
+    /// Print the headline figures of the batch only.
+    #[arg(long, help_heading = "Many schools")]
+    pub summary_only: bool,
 
     #[command(flatten)]
     pub profile: ProfileArgs,

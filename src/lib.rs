@@ -5,14 +5,17 @@
 //! profile, [`model::assess`] turns it into an assessment, and
 //! [`options::apply`] transforms one profile into another.
 
+pub mod batch;
 pub mod compare;
 pub mod export;
+pub mod generate;
 pub mod model;
 pub mod options;
 pub mod params;
 pub mod plan;
 pub mod profile;
 pub mod report;
+pub mod roster;
 pub mod round;
 pub mod scenario;
 pub mod sweep;

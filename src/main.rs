@@ -1,22 +1,30 @@
 //! The `senco-plan` binary: reads files, calls the library, writes output.
 
 mod cli;
+mod inputs;
+mod sink;
 
 use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
 use clap::Parser;
 use cli::{
-    AssessArgs, Cli, Command, CompareArgs, FailUnder, OutputArgs, PlanArgs, ProfileArgs, SortArg,
-    SweepArgs, TargetBand,
+    AssessArgs, BatchSort, Cli, Command, CompareArgs, FailUnder, GenArgs, OutputArgs, PlanArgs,
+    ProfileArgs, SortArg, SweepArgs, TargetBand,
 };
+use inputs::{Input, display_name, is_stdio, read_input};
+use rayon::prelude::*;
+use senco_plan::batch::{Failure, Record, SchoolLine, Tally};
 use senco_plan::compare::{Candidate, SortBy, compare};
 use senco_plan::export::{Exporter, exporter};
+use senco_plan::generate;
 use senco_plan::options::Steps;
 use senco_plan::plan::{PlanSettings, plan};
-use senco_plan::profile::{Draft, MAX_PROFILE_BYTES, Override, Profile, ProfileError};
+use senco_plan::profile::{Draft, Override, ProfileError};
 use senco_plan::report::Report;
 use senco_plan::scenario::{parse_scenario_arg, parse_scenario_file};
 use senco_plan::sweep::{grid_size, parse_vary, sweep};
-use std::io::{IsTerminal, Read, Write};
+use sink::{OutputGuard, Progress, Sink};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,73 +39,22 @@ fn main() -> ExitCode {
         Command::Compare(args) => compare_command(&args),
         Command::Sweep(args) => sweep_command(&args),
         Command::Plan(args) => plan_command(&args),
+        Command::GenProfiles(args) => gen_profiles(&args),
     };
     match result {
         Ok(code) => code,
         Err(err) => {
             // Profile problems are already worded as errors, one a line.
-            match err.downcast_ref::<ProfileError>() {
-                Some(problems) => eprintln!("{problems}"),
-                None => eprintln!("error: {err:#}"),
+            if let Some(problems) = err.downcast_ref::<ProfileError>() {
+                eprintln!("{problems}");
+            } else if let Some(failure) = err.downcast_ref::<Failure>() {
+                eprintln!("{failure}");
+            } else {
+                eprintln!("error: {err:#}");
             }
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
-}
-
-fn display_name(path: &Path) -> String {
-    if is_stdio(path) {
-        "<stdin>".to_string()
-    } else {
-        path.display().to_string()
-    }
-}
-
-fn is_stdio(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
-
-/// Reads an input's text, refusing anything that cannot be a profile or
-/// scenario file before reading it whole.
-fn read_input(path: &Path) -> Result<String> {
-    let name = display_name(path);
-    let mut bytes = Vec::new();
-    let limit = MAX_PROFILE_BYTES as u64 + 1;
-    if is_stdio(path) {
-        std::io::stdin()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-    } else {
-        if path.is_dir() {
-            bail!("{name} is a folder, not a profile: give the path of a .toml file");
-        }
-        let file = std::fs::File::open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                anyhow::anyhow!("cannot open {name}: there is no such file (check the path)")
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                anyhow::anyhow!(
-                    "cannot open {name}: you are not allowed to read it (check its permissions)"
-                )
-            }
-            _ => anyhow::anyhow!("cannot open {name}: {e}"),
-        })?;
-        file.take(limit)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {name}"))?;
-    }
-    if bytes.len() as u64 >= limit {
-        bail!(
-            "{name} is larger than 1 MiB, far larger than any profile: check that it is a senco-plan profile"
-        );
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{name} is not a text file (invalid UTF-8 at byte {}): save it as UTF-8 text",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 fn read_draft(path: &Path) -> Result<Draft> {
@@ -155,53 +112,176 @@ fn finish(
     })
 }
 
+/// Schools go through the model this many at a time, in parallel; output
+/// is written between chunks, so memory does not grow with the batch.
+const CHUNK: usize = 1024;
+
+fn assess_input(input: Input, edits: &[Override], as_of: NaiveDate, steps: &Steps) -> Record {
+    let (source, profile) = match input {
+        Input::Failed(failure) => return Err(failure),
+        Input::File(path) => {
+            let name = display_name(&path);
+            let text = read_input(&path).map_err(|e| Failure::message(&name, format!("{e:#}")))?;
+            let profile = Draft::parse(&name, &text).and_then(|d| d.build(edits, as_of));
+            (name, profile)
+        }
+        Input::Row { header, row, cells } => (
+            header.source(row),
+            header.profile(row, &cells, edits, as_of),
+        ),
+    };
+    match profile {
+        Ok(profile) => Ok(Report::new(&source, &profile, as_of, steps)),
+        Err(err) => Err(Failure {
+            source,
+            problems: err.problems,
+        }),
+    }
+}
+
 fn assess(args: &AssessArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
-    let inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
-    check_stdin_once(&inputs)?;
+    let named: Vec<&Path> = args
+        .files
+        .iter()
+        .chain(&args.roster)
+        .map(PathBuf::as_path)
+        .collect();
+    check_stdin_once(&named)?;
     let steps = Steps {
         fewer_teaching_hours: args.fewer_teaching_hours,
         deputy_hours: args.deputy_hours,
         admin_hours: args.admin_hours,
         ..Steps::default()
     };
+    let exporter = exporter_for(&args.out);
 
-    // Read and validate everything first, so that bad input writes nothing.
-    let mut profiles: Vec<(String, Profile)> = Vec::new();
-    let mut failures = Vec::new();
-    for path in &inputs {
-        match read_draft(path).and_then(|d| Ok(d.build(&edits, as_of)?)) {
-            Ok(profile) => profiles.push((display_name(path), profile)),
-            Err(err) => failures.push(match err.downcast_ref::<ProfileError>() {
-                Some(problems) => problems.to_string(),
-                None => format!("error: {err:#}"),
-            }),
+    // One profile: the whole report, or its problems and nothing written.
+    if let ([path], []) = (args.files.as_slice(), args.roster.as_slice())
+        && !path.is_dir()
+        && !args.summary_only
+    {
+        let report = assess_input(Input::File(path.clone()), &edits, as_of, &steps)
+            .map_err(|f| anyhow::anyhow!(f))?;
+        let text = exporter.assess(std::slice::from_ref(&report))?;
+        return finish(
+            &args.out,
+            &args.check,
+            &named,
+            &text,
+            std::iter::once(report.assessment.score),
+        );
+    }
+
+    let output = args.out.output.as_deref().filter(|p| !is_stdio(p));
+    let mut sink = Sink::open(output, &named)?;
+    let guard = OutputGuard::new(output);
+    if !args.summary_only {
+        sink.write(&exporter.batch_start()?)?;
+    }
+    let progress = Progress::new();
+    let mut tally = Tally::default();
+    let mut lines = Vec::new();
+    let (mut first, mut failed, mut below) = (true, 0usize, false);
+    let mut pending = inputs::enumerate(&args.files, &args.roster);
+    loop {
+        let chunk: Vec<Input> = pending.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        for input in &chunk {
+            guard.check(input)?;
+        }
+        let records: Vec<Record> = chunk
+            .into_par_iter()
+            .map(|input| assess_input(input, &edits, as_of, &steps))
+            .collect();
+        for record in &records {
+            tally.add(record);
+            match record {
+                Ok(report) => {
+                    below |= args
+                        .check
+                        .fail_under
+                        .is_some_and(|t| report.assessment.score < t);
+                    if exporter.keeps_lines() {
+                        lines.push(SchoolLine::from(report));
+                    }
+                }
+                Err(failure) => {
+                    eprintln!("{failure}");
+                    failed += 1;
+                    if args.fail_fast {
+                        progress.finish();
+                        eprintln!(
+                            "Stopped at the first input that could not be assessed (--fail-fast)."
+                        );
+                        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+                    }
+                }
+            }
+            if !args.summary_only {
+                sink.write(&exporter.batch_record(first, record)?)?;
+                first = false;
+            }
+            progress.inc();
         }
     }
-    if !failures.is_empty() {
-        eprintln!("{}", failures.join("\n"));
-        if inputs.len() > 1 {
-            eprintln!(
-                "{} of {} profiles could not be read; nothing was written.",
-                failures.len(),
-                inputs.len()
-            );
-        }
+    progress.finish();
+    match args.sort {
+        BatchSort::Score => lines.sort_by_key(|l| l.score),
+        BatchSort::Name => lines.sort_by(|a, b| a.name.cmp(&b.name)),
+        BatchSort::Input => {}
+    }
+    let summary = tally.summary();
+    let end = if args.summary_only {
+        exporter.summary(&summary)?
+    } else {
+        exporter.batch_end(&summary, &lines)?
+    };
+    sink.write(&end)?;
+    sink.finish()?;
+    if failed > 0 {
+        eprintln!(
+            "{failed} of {} inputs could not be assessed; the others were.",
+            summary.schools + failed
+        );
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
+    Ok(if below {
+        ExitCode::from(EXIT_BELOW_THRESHOLD)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
 
-    let reports: Vec<Report> = profiles
-        .iter()
-        .map(|(name, profile)| Report::new(name, profile, as_of, &steps))
-        .collect();
-    let text = exporter_for(&args.out).assess(&reports)?;
-    finish(
-        &args.out,
-        &args.check,
-        &inputs,
-        &text,
-        reports.iter().map(|r| r.assessment.score),
-    )
+fn gen_profiles(args: &GenArgs) -> Result<ExitCode> {
+    std::fs::create_dir_all(&args.dir)
+        .with_context(|| format!("cannot create the folder {}", args.dir.display()))?;
+    let mut rng = fastrand::Rng::with_seed(args.seed);
+    let mut roster = match &args.roster {
+        Some(path) => {
+            let mut writer = csv::Writer::from_path(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            writer.write_record(generate::ROSTER_KEYS)?;
+            Some(writer)
+        }
+        None => None,
+    };
+    let width = args.count.to_string().len().max(4);
+    for i in 0..args.count {
+        let school = generate::random_school(&mut rng, i);
+        let path = args.dir.join(format!("school-{i:0width$}.toml"));
+        std::fs::write(&path, generate::to_toml(&school))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        if let Some(writer) = roster.as_mut() {
+            writer.write_record(generate::to_roster_row(&school))?;
+        }
+    }
+    if let Some(mut writer) = roster {
+        writer.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A short name for a profile in a comparison: its file name without `.toml`.
@@ -335,48 +415,9 @@ fn plan_command(args: &PlanArgs) -> Result<ExitCode> {
     })
 }
 
-/// Writes to standard output, or replaces a file atomically: a temporary
-/// file beside it, then a rename, so a reader never sees half a file.
+/// Writes to standard output, or replaces a file atomically.
 fn write_output(output: Option<&Path>, inputs: &[&Path], text: &str) -> Result<()> {
-    let Some(path) = output.filter(|p| !is_stdio(p)) else {
-        let mut stdout = std::io::stdout().lock();
-        return match stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
-            // A closed pipe (e.g. `| head`) is the reader's choice, not an error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.context("cannot write to standard output"),
-        };
-    };
-    let shown = path.display();
-    if path.is_dir() {
-        bail!("-o {shown} is a folder: give a file name, e.g. -o {shown}/assessment.txt");
-    }
-    if let Ok(target) = path.canonicalize()
-        && inputs
-            .iter()
-            .filter_map(|i| i.canonicalize().ok())
-            .any(|i| i == target)
-    {
-        bail!(
-            "-o {shown} is one of the input files: choose another output file so the input is not overwritten"
-        );
-    }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
-        format!(
-            "cannot write {shown}: check that the folder {} exists and is writable",
-            dir.display()
-        )
-    })?;
-    temp.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {shown}"))?;
-    temp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {shown}"))?;
-    Ok(())
+    let mut sink = Sink::open(output.filter(|p| !is_stdio(p)), inputs)?;
+    sink.write(text)?;
+    sink.finish()
 }

@@ -253,10 +253,13 @@ fn bad_input_writes_nothing() {
     .assert()
     .code(2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "previous contents");
+    // --fail-fast: the first bad input stops the batch and nothing is written.
     let fresh = dir.path().join("never.json");
     assess(&[
         "examples/primary.toml",
         "/no/such/file.toml",
+        "examples/secondary.toml",
+        "--fail-fast",
         "-o",
         fresh.to_str().unwrap(),
     ])
@@ -264,6 +267,29 @@ fn bad_input_writes_nothing() {
     .code(2)
     .stderr(predicate::str::contains("no such file"));
     assert!(!fresh.exists());
+    // By default the batch goes on: the others are written, exit code 2.
+    assess(&[
+        "examples/primary.toml",
+        "/no/such/file.toml",
+        "-f",
+        "json",
+        "-o",
+        fresh.to_str().unwrap(),
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(
+        "1 of 2 inputs could not be assessed",
+    ));
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&fresh).unwrap()).unwrap();
+    assert_eq!(written[0]["school"]["name"], "Oakfield Primary");
+    assert_eq!(written[1]["source"], "/no/such/file.toml");
+    assert!(
+        written[1]["error"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no such file")
+    );
 }
 
 #[test]
@@ -447,10 +473,15 @@ fn files_that_are_not_profiles_get_plain_messages() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("the file is empty"));
+    // A folder is searched: both files are reported.
     assess(&[dir.path().to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is a folder, not a profile"));
+        .stderr(predicate::str::contains("is not a text file"))
+        .stderr(predicate::str::contains("the file is empty"))
+        .stderr(predicate::str::contains(
+            "2 of 2 inputs could not be assessed",
+        ));
 }
 
 #[test]

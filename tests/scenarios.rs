@@ -31,7 +31,7 @@ const FILE_SCENARIOS: [&str; 5] = [
     "compare",
     "examples/primary.toml",
     "--scenarios",
-    "examples/scenarios.toml",
+    "scenarios/primary.toml",
     "--format",
 ];
 
@@ -48,7 +48,7 @@ fn compare_reports_each_scenario_against_the_baseline() {
     // deputy+admin: 6.5 x 39 x £50 + £3,200 + 10 x 39 x £21 = £24,065.
     let both = &rows[3];
     assert_eq!(both["name"], "deputy+admin");
-    assert_eq!(both["source"], "examples/scenarios.toml:13");
+    assert_eq!(both["source"], "scenarios/primary.toml:13");
     assert_eq!(both["changes"]["deputy.hours"], 6.5);
     assert_eq!(both["changes"]["admin.hours"], 10.0);
     assert_eq!(both["annual_cost"], 24065);
@@ -99,7 +99,7 @@ fn compare_takes_other_profiles_and_sorts() {
         "examples/primary.toml",
         "examples/small-primary.toml",
         "--scenarios",
-        "examples/scenarios.toml",
+        "scenarios/primary.toml",
         "--sort",
         "score",
         "-f",

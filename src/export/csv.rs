@@ -1,4 +1,5 @@
 use super::{ExportError, Exporter};
+use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::options::Remedy;
 use crate::plan::{Plan, PlanResult};
@@ -45,13 +46,57 @@ const HEADLINE_COLUMNS: &[&str] = &[
     "best_value",
 ];
 
+fn assess_header() -> Vec<String> {
+    let mut header: Vec<String> = HEADLINE_COLUMNS.iter().map(|c| c.to_string()).collect();
+    header.extend(Remedy::ALL.iter().map(|r| option_column(*r).to_string()));
+    header
+}
+
+fn assess_row(r: &Report) -> Vec<String> {
+    let a = &r.assessment;
+    let mut row = vec![
+        r.source.clone(),
+        r.school.name.clone(),
+        r.school.phase.to_string(),
+        r.school.pupils.to_string(),
+        r.school.sen_support.to_string(),
+        r.school.ehcp.to_string(),
+        a.score.to_string(),
+        a.band.as_str().to_string(),
+        to_places(a.coverage, 4).to_string(),
+        hours(a.demand_hours_per_week),
+        hours(a.capacity_hours_per_week),
+        hours(a.covered_hours_per_week),
+        hours(a.shortfall_hours_per_week),
+        hours(a.working_week.total),
+        hours(a.working_week.beyond_contract),
+        a.leadership.rating.as_str().to_string(),
+        a.compliance.status.as_str().to_string(),
+        a.warnings.len().to_string(),
+        r.best_value.unwrap_or("").to_string(),
+    ];
+    // Options are sorted by gain in the report; columns keep a fixed order.
+    for remedy in Remedy::ALL {
+        let score = r
+            .options
+            .iter()
+            .find(|o| o.remedy == *remedy)
+            .and_then(|o| o.score);
+        row.push(score.map(|s| s.to_string()).unwrap_or_default());
+    }
+    row
+}
+
 /// A header row and one row per record; numbers unquoted.
 fn write(
     header: &[String],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Result<String, ExportError> {
+    write_rows(std::iter::once(header.to_vec()).chain(rows))
+}
+
+fn write_rows(rows: impl Iterator<Item = Vec<String>>) -> Result<String, ExportError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(header)?;
     for row in rows {
         writer.write_record(&row)?;
     }
@@ -71,43 +116,7 @@ fn pounds(value: f64) -> String {
 
 impl Exporter for CsvExporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
-        let mut header: Vec<String> = HEADLINE_COLUMNS.iter().map(|c| c.to_string()).collect();
-        header.extend(Remedy::ALL.iter().map(|r| option_column(*r).to_string()));
-        let rows = reports.iter().map(|r| {
-            let a = &r.assessment;
-            let mut row = vec![
-                r.source.clone(),
-                r.school.name.clone(),
-                r.school.phase.to_string(),
-                r.school.pupils.to_string(),
-                r.school.sen_support.to_string(),
-                r.school.ehcp.to_string(),
-                a.score.to_string(),
-                a.band.as_str().to_string(),
-                to_places(a.coverage, 4).to_string(),
-                hours(a.demand_hours_per_week),
-                hours(a.capacity_hours_per_week),
-                hours(a.covered_hours_per_week),
-                hours(a.shortfall_hours_per_week),
-                hours(a.working_week.total),
-                hours(a.working_week.beyond_contract),
-                a.leadership.rating.as_str().to_string(),
-                a.compliance.status.as_str().to_string(),
-                a.warnings.len().to_string(),
-                r.best_value.unwrap_or("").to_string(),
-            ];
-            // Options are sorted by gain in the report; columns keep a fixed order.
-            for remedy in Remedy::ALL {
-                let score = r
-                    .options
-                    .iter()
-                    .find(|o| o.remedy == *remedy)
-                    .and_then(|o| o.score);
-                row.push(score.map(|s| s.to_string()).unwrap_or_default());
-            }
-            row
-        });
-        write(&header, rows)
+        write(&assess_header(), reports.iter().map(assess_row))
     }
 
     fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
@@ -244,5 +253,50 @@ impl Exporter for CsvExporter {
                 .map(|p| row("frontier", "", p)),
         );
         write(&header, rows.into_iter())
+    }
+
+    fn batch_start(&self) -> Result<String, ExportError> {
+        write_rows(std::iter::once(assess_header()))
+    }
+
+    /// Failed inputs are reported on standard error, not as rows.
+    fn batch_record(&self, _: bool, record: &Record) -> Result<String, ExportError> {
+        match record {
+            Ok(report) => write_rows(std::iter::once(assess_row(report))),
+            Err(_) => Ok(String::new()),
+        }
+    }
+
+    fn batch_end(&self, _: &Summary, _: &[SchoolLine]) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+
+    fn summary(&self, s: &Summary) -> Result<String, ExportError> {
+        let header: Vec<String> = [
+            "schools",
+            "failed",
+            "manageable",
+            "stretched",
+            "overloaded",
+            "unmanageable",
+            "median_score",
+            "total_shortfall_hours_per_week",
+            "best_value_total_annual_cost",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let row = vec![
+            s.schools.to_string(),
+            s.failed.to_string(),
+            s.bands.manageable.to_string(),
+            s.bands.stretched.to_string(),
+            s.bands.overloaded.to_string(),
+            s.bands.unmanageable.to_string(),
+            s.median_score.map(|m| m.to_string()).unwrap_or_default(),
+            hours(s.total_shortfall_hours_per_week),
+            pounds(s.best_value_total_annual_cost),
+        ];
+        write(&header, std::iter::once(row))
     }
 }

@@ -1,6 +1,7 @@
 //! A report laid out as headings, paragraphs, lists and tables, once, so
 //! the terminal table and markdown exporters differ only in how they draw.
 
+use crate::batch::{SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::model::Area;
 use crate::plan::{Plan, PlanResult};
@@ -490,5 +491,84 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
             numbers_from: 3,
         }));
     }
+    blocks
+}
+
+pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
+    let b = &s.bands;
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{} schools assessed{}",
+            s.schools,
+            if s.failed > 0 {
+                format!(", {} could not be read (see the errors above)", s.failed)
+            } else {
+                String::new()
+            }
+        )),
+        Block::Table(Grid {
+            header: cells([
+                "Manageable",
+                "Stretched",
+                "Overloaded",
+                "Unmanageable",
+                "Median score",
+                "Total shortfall h/wk",
+                "Best-value options, a year",
+            ]),
+            rows: vec![vec![
+                b.manageable.to_string(),
+                b.stretched.to_string(),
+                b.overloaded.to_string(),
+                b.unmanageable.to_string(),
+                s.median_score.map_or("-".to_string(), |m| format!("{m}")),
+                hours1(s.total_shortfall_hours_per_week),
+                money(s.best_value_total_annual_cost),
+            ]],
+            numbers_from: 0,
+        }),
+    ];
+    if s.schools > 0 {
+        blocks.push(Block::Paragraph(format!(
+            "{} of {} schools ({:.0}%) are overloaded or unmanageable; every school's best-value option together would cost {} a year.",
+            b.overloaded + b.unmanageable,
+            s.schools,
+            100.0 * (b.overloaded + b.unmanageable) as f64 / s.schools as f64,
+            money(s.best_value_total_annual_cost)
+        )));
+    }
+    blocks
+}
+
+pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
+    let mut blocks = layout_summary(s);
+    let rows = schools
+        .iter()
+        .map(|l| {
+            vec![
+                l.name.clone(),
+                l.source.clone(),
+                l.band.as_str().to_string(),
+                l.best_value.unwrap_or("-").to_string(),
+                l.score.to_string(),
+                hours1(l.shortfall_hours_per_week),
+                l.best_value_annual_cost.map_or("-".to_string(), money),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Heading("Schools".to_string()));
+    blocks.push(Block::Table(Grid {
+        header: cells([
+            "School",
+            "Source",
+            "Band",
+            "Best value",
+            "Score",
+            "Short h/wk",
+            "Its cost a year",
+        ]),
+        rows,
+        numbers_from: 4,
+    }));
     blocks
 }

@@ -1,4 +1,5 @@
 use super::{ExportError, Exporter};
+use crate::batch::{ErrorRecord, Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
@@ -42,6 +43,31 @@ impl Exporter for JsonExporter {
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
         pretty(plan)
     }
+
+    fn batch_start(&self) -> Result<String, ExportError> {
+        Ok("[".to_string())
+    }
+
+    fn batch_record(&self, first: bool, record: &Record) -> Result<String, ExportError> {
+        let text = match record {
+            Ok(report) => serde_json::to_string_pretty(report)?,
+            Err(failure) => serde_json::to_string_pretty(&ErrorRecord::from(failure))?,
+        };
+        let indented: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
+        Ok(format!(
+            "{}\n{}",
+            if first { "" } else { "," },
+            indented.join("\n")
+        ))
+    }
+
+    fn batch_end(&self, _: &Summary, _: &[SchoolLine]) -> Result<String, ExportError> {
+        Ok("\n]\n".to_string())
+    }
+
+    fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
+        pretty(summary)
+    }
 }
 
 /// One object a line, for streaming into other tools: a school, a
@@ -63,6 +89,23 @@ impl Exporter for NdjsonExporter {
 
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
         lines(&plan_lines(plan))
+    }
+
+    fn batch_record(&self, _: bool, record: &Record) -> Result<String, ExportError> {
+        let mut text = match record {
+            Ok(report) => serde_json::to_string(report)?,
+            Err(failure) => serde_json::to_string(&ErrorRecord::from(failure))?,
+        };
+        text.push('\n');
+        Ok(text)
+    }
+
+    fn batch_end(&self, _: &Summary, _: &[SchoolLine]) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+
+    fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
+        lines(std::slice::from_ref(summary))
     }
 }
 

@@ -1,5 +1,8 @@
-use super::document::{Block, Grid, layout, layout_compare, layout_plan, layout_sweep};
+use super::document::{
+    Block, Grid, layout, layout_batch, layout_compare, layout_plan, layout_summary, layout_sweep,
+};
 use super::{ExportError, Exporter};
+use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::plan::PlanResult;
 use crate::report::Report;
@@ -81,6 +84,26 @@ impl Exporter for MarkdownExporter {
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
         let mut out = String::new();
         render(layout_plan(plan), &mut out);
+        Ok(out)
+    }
+
+    fn batch_record(&self, _: bool, _: &Record) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+
+    fn keeps_lines(&self) -> bool {
+        true
+    }
+
+    fn batch_end(&self, summary: &Summary, schools: &[SchoolLine]) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_batch(summary, schools), &mut out);
+        Ok(out)
+    }
+
+    fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_summary(summary), &mut out);
         Ok(out)
     }
 }

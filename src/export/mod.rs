@@ -8,6 +8,7 @@ mod json;
 mod markdown;
 mod table;
 
+use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::plan::PlanResult;
 use crate::report::Report;
@@ -35,6 +36,21 @@ pub trait Exporter {
     fn compare(&self, comparison: &Comparison) -> Result<String, ExportError>;
     fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError>;
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError>;
+
+    /// Many schools, streamed: the start of the output, one record at a
+    /// time in input order, then the end with the summary (and, where
+    /// `keeps_lines`, every school's line, sorted as asked).
+    fn batch_start(&self) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+    fn batch_record(&self, first: bool, record: &Record) -> Result<String, ExportError>;
+    fn batch_end(&self, summary: &Summary, schools: &[SchoolLine]) -> Result<String, ExportError>;
+    /// Whether `batch_end` needs every school's line (kept by the caller).
+    fn keeps_lines(&self) -> bool {
+        false
+    }
+    /// The summary alone (`--summary-only`).
+    fn summary(&self, summary: &Summary) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

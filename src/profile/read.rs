@@ -115,6 +115,16 @@ impl Draft {
         })
     }
 
+    /// A profile with nothing in it yet, to be built entirely from edits
+    /// (a roster row's cells).
+    pub fn empty(file: &str) -> Draft {
+        Draft {
+            file: file.to_string(),
+            text: String::new(),
+            root: Table::new(),
+        }
+    }
+
     /// The name of the input, as messages show it.
     pub fn file(&self) -> &str {
         &self.file

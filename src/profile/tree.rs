@@ -99,6 +99,16 @@ fn parse_float(text: &str) -> f64 {
     cleaned.parse().unwrap_or(f64::NAN)
 }
 
+fn value_from_text(raw: &str) -> Value {
+    match DeValue::parse(raw) {
+        Ok(parsed) => match parsed.get_ref() {
+            DeValue::Array(_) | DeValue::Table(_) => Value::Text(raw.to_string()),
+            other => convert_value(other, 1),
+        },
+        Err(_) => Value::Text(raw.to_string()),
+    }
+}
+
 fn split_key(key: &str) -> Result<Vec<String>, String> {
     let path: Vec<String> = key
         .trim()
@@ -134,18 +144,21 @@ impl Override {
             ));
         };
         let path = split_key(key).map_err(|e| format!("--set {argument}: {e}"))?;
-        let raw = raw.trim();
-        let value = match DeValue::parse(raw) {
-            Ok(parsed) => match parsed.get_ref() {
-                DeValue::Array(_) | DeValue::Table(_) => Value::Text(raw.to_string()),
-                other => convert_value(other, 1),
-            },
-            Err(_) => Value::Text(raw.to_string()),
-        };
         Ok(Override {
             via: format!("--set {argument}"),
             path,
-            value,
+            value: value_from_text(raw.trim()),
+        })
+    }
+
+    /// An edit from a key and a value written as text (a roster cell):
+    /// read as TOML where it can be, else as text, as `--set` does.
+    pub fn from_text(key: &str, raw: &str) -> Result<Override, String> {
+        let path = split_key(key)?;
+        Ok(Override {
+            via: format!("--set {key}={raw}"),
+            path,
+            value: value_from_text(raw.trim()),
         })
     }
 

@@ -1,0 +1,166 @@
+//! Where profiles come from: files, folders, standard input and CSV
+//! rosters, enumerated lazily so that a batch never holds every input.
+
+use anyhow::{Context, Result, bail};
+use senco_plan::batch::Failure;
+use senco_plan::profile::MAX_PROFILE_BYTES;
+use senco_plan::roster::RosterHeader;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+pub fn display_name(path: &Path) -> String {
+    if is_stdio(path) {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads an input's text, refusing anything that cannot be a profile or
+/// scenario file before reading it whole.
+pub fn read_input(path: &Path) -> Result<String> {
+    let name = display_name(path);
+    let mut bytes = Vec::new();
+    let limit = MAX_PROFILE_BYTES as u64 + 1;
+    if is_stdio(path) {
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        if path.is_dir() {
+            bail!("{name} is a folder, not a profile: give the path of a .toml file");
+        }
+        let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                anyhow::anyhow!("cannot open {name}: there is no such file (check the path)")
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                anyhow::anyhow!(
+                    "cannot open {name}: you are not allowed to read it (check its permissions)"
+                )
+            }
+            _ => anyhow::anyhow!("cannot open {name}: {e}"),
+        })?;
+        file.take(limit)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {name}"))?;
+    }
+    if bytes.len() as u64 >= limit {
+        bail!(
+            "{name} is larger than 1 MiB, far larger than any profile: check that it is a senco-plan profile"
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{name} is not a text file (invalid UTF-8 at byte {}): save it as UTF-8 text",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// One school to assess, or an input that failed before it could be one.
+pub enum Input {
+    File(PathBuf),
+    Row {
+        header: Arc<RosterHeader>,
+        row: usize,
+        cells: csv::StringRecord,
+    },
+    Failed(Failure),
+}
+
+/// The files named, with folders searched for `*.toml` in a stable
+/// sorted order; a symbolic-link loop or unreadable folder is a failed input.
+fn files(paths: &[PathBuf]) -> impl Iterator<Item = Input> + '_ {
+    paths
+        .iter()
+        .flat_map(|path| -> Box<dyn Iterator<Item = Input>> {
+            if !path.is_dir() {
+                return Box::new(std::iter::once(Input::File(path.clone())));
+            }
+            let walk = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(|entry| match entry {
+                    Ok(e)
+                        if e.file_type().is_file()
+                            && e.path().extension().is_some_and(|x| x == "toml") =>
+                    {
+                        Some(Input::File(e.into_path()))
+                    }
+                    Ok(_) => None,
+                    Err(err) => {
+                        let at = err
+                            .path()
+                            .map_or_else(|| display_name(path), |p| p.display().to_string());
+                        let why = if err.loop_ancestor().is_some() {
+                            "a symbolic link here loops back to a folder above it; it was skipped"
+                                .to_string()
+                        } else {
+                            format!("cannot read this folder entry: {err}")
+                        };
+                        Some(Input::Failed(Failure::message(&at, why)))
+                    }
+                });
+            Box::new(walk)
+        })
+}
+
+/// A roster's rows, read one at a time.
+fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
+    let name = display_name(path);
+    let reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_path(path);
+    let mut reader = match reader {
+        Ok(r) => r,
+        Err(err) => {
+            let why = format!("cannot open the roster: {err}");
+            return Box::new(std::iter::once(Input::Failed(Failure::message(&name, why))));
+        }
+    };
+    let header = match reader.headers().map(|h| RosterHeader::new(&name, h)) {
+        Ok(Ok(header)) => Arc::new(header),
+        Ok(Err(problems)) => {
+            return Box::new(std::iter::once(Input::Failed(Failure {
+                source: name,
+                problems: problems.problems,
+            })));
+        }
+        Err(err) => {
+            let why = format!("cannot read the roster's header row: {err}");
+            return Box::new(std::iter::once(Input::Failed(Failure::message(&name, why))));
+        }
+    };
+    Box::new(reader.into_records().enumerate().map(move |(i, record)| {
+        // The header is row 1, as a spreadsheet numbers it.
+        let row = i + 2;
+        match record {
+            Ok(cells) => Input::Row {
+                header: Arc::clone(&header),
+                row,
+                cells,
+            },
+            Err(err) => Input::Failed(Failure::message(
+                &header.source(row),
+                format!("cannot read this row: {err}"),
+            )),
+        }
+    }))
+}
+
+/// Every input of a batch, in order: files and folders, then rosters.
+pub fn enumerate<'a>(
+    paths: &'a [PathBuf],
+    rosters: &'a [PathBuf],
+) -> impl Iterator<Item = Input> + 'a {
+    files(paths).chain(rosters.iter().flat_map(|r| roster(r)))
+}

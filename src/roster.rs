@@ -1,0 +1,208 @@
+//! CSV rosters: one school a row, a header of dotted profile keys
+//! (`school.name,school.phase,school.pupils,senco.teaching-hours,...`).
+//! Cells are typed as the profile's keys are; an empty cell is an absent key.
+
+use crate::profile::{Draft, Override, Problem, Profile, ProfileError};
+use chrono::NaiveDate;
+
+/// A roster's header, checked once for all its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterHeader {
+    pub file: String,
+    pub keys: Vec<String>,
+}
+
+fn problem(file: &str, row: Option<usize>, message: String, hint: &str) -> Problem {
+    Problem {
+        file: file.to_string(),
+        key: None,
+        line: row,
+        column: None,
+        via: row.map(|r| format!("row {r}")),
+        message,
+        hint: Some(hint.to_string()),
+    }
+}
+
+impl RosterHeader {
+    pub fn new(file: &str, header: &csv::StringRecord) -> Result<RosterHeader, ProfileError> {
+        let keys: Vec<String> = header.iter().map(|k| k.trim().to_string()).collect();
+        let mut problems = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if Override::from_text(key, "0").is_err() {
+                problems.push(problem(
+                    file,
+                    Some(1),
+                    format!("column {} is headed `{key}`, which is not a profile key", i + 1),
+                    "head each column with a dotted profile key, e.g. school.name, school.pupils, senco.teaching-hours",
+                ));
+            }
+            if keys.iter().take(i).any(|k| k == key) {
+                problems.push(problem(
+                    file,
+                    Some(1),
+                    format!("column {} repeats the key `{key}`", i + 1),
+                    "give each key one column",
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(RosterHeader {
+                file: file.to_string(),
+                keys,
+            })
+        } else {
+            Err(ProfileError { problems })
+        }
+    }
+
+    /// The name a row goes by in output: `schools.csv#row 3`.
+    pub fn source(&self, row: usize) -> String {
+        format!("{}#row {row}", self.file)
+    }
+
+    /// Builds and validates the profile of one row (`row` counts the
+    /// header as row 1, as spreadsheets do). `edits` (from `--set`) apply
+    /// after the row's own values.
+    pub fn profile(
+        &self,
+        row: usize,
+        cells: &csv::StringRecord,
+        edits: &[Override],
+        as_of: NaiveDate,
+    ) -> Result<Profile, ProfileError> {
+        if cells.len() != self.keys.len() {
+            return Err(ProfileError {
+                problems: vec![problem(
+                    &self.file,
+                    Some(row),
+                    format!(
+                        "the row has {} cells but the header has {}",
+                        cells.len(),
+                        self.keys.len()
+                    ),
+                    "give every row one cell per column; leave a cell empty for a key the school does not have",
+                )],
+            });
+        }
+        let mut all = Vec::with_capacity(cells.len() + edits.len());
+        for (key, cell) in self.keys.iter().zip(cells.iter()) {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            // The header was checked, so every key splits.
+            if let Ok(edit) = Override::from_text(key, cell) {
+                all.push(edit.via(format!("row {row}, column {key}")));
+            }
+        }
+        all.extend(edits.iter().cloned());
+        let mut result = Draft::empty(&self.file).build(&all, as_of);
+        if let Err(err) = &mut result {
+            for p in &mut err.problems {
+                p.line.get_or_insert(row);
+            }
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    const HEADER: &[&str] = &[
+        "school.name",
+        "school.phase",
+        "school.pupils",
+        "school.sen-support",
+        "school.ehcp",
+        "senco.contract-fte",
+        "senco.teaching-hours",
+        "senco.senco-hours",
+        "senco.leadership",
+        "senco.qualified-teacher",
+        "senco.award",
+        "deputy.hours",
+    ];
+
+    #[test]
+    fn a_row_becomes_a_profile_and_empty_cells_are_absent() {
+        let header = RosterHeader::new("r.csv", &csv::StringRecord::from(HEADER.to_vec())).unwrap();
+        let row = csv::StringRecord::from(vec![
+            "Ash Primary",
+            "primary",
+            "210",
+            "30",
+            "6",
+            "1",
+            "10",
+            "5",
+            "middle",
+            "true",
+            "npq-senco",
+            "",
+        ]);
+        let p = header.profile(2, &row, &[], as_of()).unwrap();
+        assert_eq!(p.school.name, "Ash Primary");
+        assert_eq!(p.school.pupils, 210);
+        assert!(p.deputy.is_none());
+        assert_eq!(header.source(2), "r.csv#row 2");
+    }
+
+    #[test]
+    fn row_problems_name_the_row_and_column() {
+        let header = RosterHeader::new("r.csv", &csv::StringRecord::from(HEADER.to_vec())).unwrap();
+        let row = csv::StringRecord::from(vec![
+            "Ash",
+            "primary",
+            "lots",
+            "30",
+            "6",
+            "1",
+            "10",
+            "5",
+            "middle",
+            "true",
+            "npq-senco",
+            "",
+        ]);
+        let err = header
+            .profile(7, &row, &[], as_of())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(
+                "r.csv:7: row 7, column school.pupils: school.pupils: must be a whole number"
+            ),
+            "{err}"
+        );
+        let short = csv::StringRecord::from(vec!["Ash", "primary"]);
+        let err = header
+            .profile(3, &short, &[], as_of())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("the row has 2 cells but the header has 12"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_bad_header_is_refused() {
+        let err = RosterHeader::new(
+            "r.csv",
+            &csv::StringRecord::from(vec!["name", "school.pupils", "school.pupils"]),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("column 1 is headed `name`"), "{err}");
+        assert!(
+            err.contains("column 3 repeats the key `school.pupils`"),
+            "{err}"
+        );
+    }
+}

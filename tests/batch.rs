@@ -1,0 +1,300 @@
+//! Many schools at once: folders, rosters, failures that do not stop the
+//! batch, streaming output and stable order.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn senco(args: &[&str]) -> Command {
+    let mut cmd = Command::cargo_bin("senco-plan").unwrap();
+    cmd.args(args);
+    if args.first() != Some(&"gen-profiles") {
+        cmd.args(["--as-of", "2026-11-22"]);
+    }
+    cmd
+}
+
+/// Writes `count` generated profiles and a roster of them into `dir`.
+fn generate(dir: &Path, count: usize) {
+    senco(&[
+        "gen-profiles",
+        "--count",
+        &count.to_string(),
+        "--dir",
+        dir.join("schools").to_str().unwrap(),
+        "--roster",
+        dir.join("roster.csv").to_str().unwrap(),
+    ])
+    .assert()
+    .success();
+}
+
+fn ndjson(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_folder_with_bad_files_assesses_the_rest_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 60);
+    let schools = dir.path().join("schools");
+    std::fs::create_dir(schools.join("nested")).unwrap();
+    std::fs::write(schools.join("nested/broken.toml"), "[school\n").unwrap();
+    std::fs::write(schools.join("bad-value.toml"), "[school]\nname = \"X\"\n").unwrap();
+    std::fs::write(schools.join("notes.txt"), "not a profile, not read").unwrap();
+    let out = senco(&["assess", schools.to_str().unwrap(), "-f", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let records = ndjson(&out.stdout);
+    assert_eq!(records.len(), 62, "one record per input");
+    let errors: Vec<&Value> = records
+        .iter()
+        .filter(|r| r.get("error").is_some())
+        .collect();
+    assert_eq!(errors.len(), 2);
+    assert!(errors.iter().any(|e| {
+        e["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("nested/broken.toml")
+    }));
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r.get("assessment").is_some())
+            .count(),
+        60
+    );
+    // Sorted order: files by name, folders searched in place.
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("bad-value.toml: senco: the [senco] table is missing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 of 62 inputs could not be assessed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn roster_rows_are_assessed_and_bad_rows_named() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 20);
+    let roster = dir.path().join("roster.csv");
+    let mut text = std::fs::read_to_string(&roster).unwrap();
+    let good_row = text.lines().nth(1).unwrap().to_string();
+    let mut fields: Vec<&str> = good_row.split(',').collect();
+    fields[0] = "Broken";
+    fields[1] = "primry";
+    text.push_str(&fields.join(","));
+    text.push('\n');
+    text.push_str("Ragged,primary,100\n");
+    std::fs::write(&roster, &text).unwrap();
+    let out = senco(&[
+        "assess",
+        "--roster",
+        roster.to_str().unwrap(),
+        "-f",
+        "ndjson",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let records = ndjson(&out.stdout);
+    assert_eq!(records.len(), 22);
+    assert_eq!(records[0]["source"], format!("{}#row 2", roster.display()));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(":22: row 22, column school.phase: school.phase: \"primry\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":23: row 23: the row has 3 cells but the header has 24"),
+        "{stderr}"
+    );
+    // The roster and the files give the same assessments.
+    let files = senco(&[
+        "assess",
+        dir.path().join("schools").to_str().unwrap(),
+        "-f",
+        "csv",
+    ])
+    .output()
+    .unwrap();
+    let from_files: Vec<String> = String::from_utf8(files.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split_once(',').unwrap().1.to_string())
+        .collect();
+    let rows = senco(&["assess", "--roster", roster.to_str().unwrap(), "-f", "csv"])
+        .output()
+        .unwrap();
+    let from_roster: Vec<String> = String::from_utf8(rows.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split_once(',').unwrap().1.to_string())
+        .collect();
+    assert_eq!(from_files, from_roster);
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 300);
+    let run = |threads: &str| {
+        let mut cmd = senco(&[
+            "assess",
+            dir.path().join("schools").to_str().unwrap(),
+            "-f",
+            "ndjson",
+        ]);
+        cmd.env("RAYON_NUM_THREADS", threads);
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("2"));
+    assert_eq!(ndjson(&one).len(), 300);
+}
+
+#[test]
+fn the_summary_adds_up() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 120);
+    std::fs::write(dir.path().join("schools/zz-bad.toml"), "nonsense = 1\n").unwrap();
+    let out = senco(&[
+        "assess",
+        dir.path().join("schools").to_str().unwrap(),
+        "--summary-only",
+        "-f",
+        "json",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["schools"], 120);
+    assert_eq!(s["failed"], 1);
+    let bands = &s["bands"];
+    let total: u64 = ["manageable", "stretched", "overloaded", "unmanageable"]
+        .iter()
+        .map(|b| bands[b].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 120);
+    // The same schools, record by record, give the same totals.
+    let out = senco(&[
+        "assess",
+        dir.path().join("schools").to_str().unwrap(),
+        "-f",
+        "ndjson",
+    ])
+    .output()
+    .unwrap();
+    let records = ndjson(&out.stdout);
+    let shortfall: f64 = records
+        .iter()
+        .filter_map(|r| r["assessment"]["shortfall_hours_per_week"].as_f64())
+        .sum();
+    assert!(
+        (shortfall - s["total_shortfall_hours_per_week"].as_f64().unwrap()).abs() < 0.01 * 120.0
+    );
+    let manageable = records
+        .iter()
+        .filter(|r| r["assessment"]["band"] == "manageable")
+        .count();
+    assert_eq!(manageable as u64, bands["manageable"].as_u64().unwrap());
+}
+
+#[test]
+fn the_table_shows_the_summary_then_the_worst_schools_first() {
+    let out = senco(&["assess", "examples"]).output().unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.starts_with("5 schools assessed"), "{table}");
+    let oakfield = table.find("Oakfield Primary").unwrap();
+    let brook = table.find("Brook Lane School").unwrap();
+    assert!(oakfield < brook, "worst first");
+    let by_name = String::from_utf8(
+        senco(&["assess", "examples", "--sort", "name"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(by_name.find("Brook Lane School").unwrap() < by_name.find("Oakfield Primary").unwrap());
+    insta::assert_snapshot!(table);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_not_followed_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("examples/primary.toml", dir.path().join("primary.toml")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    senco(&["assess", dir.path().to_str().unwrap(), "-f", "csv"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("Oakfield Primary"))
+        .stderr(predicate::str::contains("loops back"));
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 10);
+    std::fs::write(dir.path().join("schools/a-bad.toml"), "x = 1\n").unwrap();
+    let out = senco(&[
+        "assess",
+        dir.path().join("schools").to_str().unwrap(),
+        "--fail-fast",
+        "-f",
+        "ndjson",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "the bad file sorts first, so nothing is written"
+    );
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--fail-fast")
+    );
+}
+
+#[test]
+fn an_output_file_inside_the_searched_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 3);
+    let target = dir.path().join("schools/school-0001.toml");
+    let before = std::fs::read_to_string(&target).unwrap();
+    senco(&[
+        "assess",
+        dir.path().join("schools").to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("is one of the input files"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), before);
+}
