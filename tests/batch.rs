@@ -298,3 +298,20 @@ fn an_output_file_inside_the_searched_folder_is_refused() {
     .stderr(predicate::str::contains("is one of the input files"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), before);
 }
+
+#[test]
+fn the_example_roster_is_assessed() {
+    let out = senco(&["assess", "--roster", "examples/roster.csv", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schools = json.as_array().unwrap();
+    assert_eq!(schools.len(), 2);
+    assert_eq!(schools[0]["source"], "examples/roster.csv#row 2");
+    assert_eq!(schools[1]["school"]["name"], "Beech Academy");
+}

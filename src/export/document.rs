@@ -540,9 +540,13 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
     blocks
 }
 
+/// A terminal table of more schools than this is read by no one.
+const MAX_SCHOOL_ROWS: usize = 500;
+
 pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
     let mut blocks = layout_summary(s);
-    let rows = schools
+    let shown = schools.len().min(MAX_SCHOOL_ROWS);
+    let rows = schools[..shown]
         .iter()
         .map(|l| {
             vec![
@@ -570,5 +574,11 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
         rows,
         numbers_from: 4,
     }));
+    if schools.len() > shown {
+        blocks.push(Block::Paragraph(format!(
+            "... and {} more schools: use --format csv or ndjson for every one.",
+            schools.len() - shown
+        )));
+    }
     blocks
 }

@@ -328,11 +328,13 @@ impl Reader<'_> {
         let node = self.optional(section, key);
         // A misspelling of this key is reported as an unknown key that
         // names this one; saying it is missing too would be noise.
-        let misspelt = section
-            .table
-            .keys()
-            .any(|k| k != key && nearest(k, &[key]).is_some());
-        if node.is_none() && !misspelt {
+        let misspelt = || {
+            section
+                .table
+                .keys()
+                .any(|k| k != key && nearest(k, &[key]).is_some())
+        };
+        if node.is_none() && !misspelt() {
             self.report(
                 Some(format!("{}.{key}", section.name)),
                 section.origin,
