@@ -239,6 +239,16 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
     } else {
         exporter.batch_end(&summary, &lines)?
     };
+    if summary.schools == 0 && failed == 0 {
+        bail!(
+            "no profiles were found: give .toml files, folders that hold them, or a --roster with rows"
+        );
+    }
+    if summary.schools == 0 && failed > 0 {
+        // Nothing could be assessed: an output file is left as it was.
+        eprintln!("No input could be assessed; nothing was written.");
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
     sink.write(&end)?;
     sink.finish()?;
     if failed > 0 {

@@ -16,11 +16,12 @@ use crate::round::{self, show};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
 /// Hours move in half hours: the grid's step.
 pub const STEP_HOURS: f64 = 0.5;
 /// Model evaluations one search may make; a larger grid is refused.
-pub const MAX_EVALUATIONS: u64 = 50_000_000;
+pub const MAX_EVALUATIONS: u64 = 30_000_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanSettings {
@@ -153,6 +154,12 @@ impl Grid {
         self.outer() * (2 * u64::from(self.deputy + 2) + u64::from(self.admin + 1))
     }
 
+    /// Evaluations the search for the best within a budget makes, at most.
+    pub fn budget_evaluations(&self) -> u64 {
+        let halvings = u64::from(32 - self.admin.leading_zeros()) + 1;
+        self.outer() * u64::from(self.deputy + 1) * (1 + halvings)
+    }
+
     /// Evaluations the frontier makes, at most.
     pub fn frontier_evaluations(&self) -> u64 {
         self.outer() * u64::from(self.deputy + 1) * u64::from(self.admin + 1)
@@ -168,6 +175,62 @@ struct Slice {
     outer: Choice,
 }
 
+fn make_slice(base: &Profile, outer: Choice, with_deputy: bool) -> Slice {
+    // A deputy's presence adds supervision to demand; their hours do not.
+    let shape = Choice {
+        deputy_added: u32::from(with_deputy && base.deputy.is_none()),
+        ..outer
+    };
+    let profile = apply_choice(base, &shape);
+    let tasks = demand(&profile);
+    let mut pools = pools(&profile);
+    pools.deputy = base.deputy_hours();
+    Slice {
+        demand: tasks.iter().map(|t| t.hours_per_week).sum(),
+        tasks,
+        pools,
+        outer,
+    }
+}
+
+/// Every mix of the remedies other than deputy and admin time, each with
+/// the deputy steps over which the score cannot fall; built one at a time.
+fn slices<'a>(
+    base: &'a Profile,
+    grid: &Grid,
+) -> impl Iterator<Item = (Slice, RangeInclusive<u32>)> + 'a {
+    let grid = *grid;
+    let corporate: &'static [bool] = if grid.corporate {
+        &[false, true]
+    } else {
+        &[false]
+    };
+    (0..=grid.teaching)
+        .flat_map(move |teaching_moved| {
+            (0..=grid.lead_tas).flat_map(move |lead_tas_added| {
+                corporate.iter().map(move |&corporate| Choice {
+                    teaching_moved,
+                    lead_tas_added,
+                    corporate,
+                    ..Choice::default()
+                })
+            })
+        })
+        .flat_map(move |outer| {
+            let segments: Vec<(bool, RangeInclusive<u32>)> = if base.deputy.is_some() {
+                vec![(true, 0..=grid.deputy)]
+            } else if grid.deputy > 0 {
+                // Creating a deputy adds supervision: its own segment.
+                vec![(false, 0..=0), (true, 1..=grid.deputy)]
+            } else {
+                vec![(false, 0..=0)]
+            };
+            segments
+                .into_iter()
+                .map(move |(with_deputy, steps)| (make_slice(base, outer, with_deputy), steps))
+        })
+}
+
 struct Evaluator<'a> {
     base: &'a Profile,
     buffer: Vec<TaskHours>,
@@ -180,24 +243,6 @@ impl<'a> Evaluator<'a> {
             base,
             buffer: Vec::new(),
             evaluated: 0,
-        }
-    }
-
-    fn slice(&self, outer: Choice, with_deputy: bool) -> Slice {
-        // A deputy's presence adds supervision to demand; their hours do not.
-        let shape = Choice {
-            deputy_added: u32::from(with_deputy && self.base.deputy.is_none()),
-            ..outer
-        };
-        let profile = apply_choice(self.base, &shape);
-        let tasks = demand(&profile);
-        let mut pools = pools(&profile);
-        pools.deputy = self.base.deputy_hours();
-        Slice {
-            demand: tasks.iter().map(|t| t.hours_per_week).sum(),
-            tasks,
-            pools,
-            outer,
         }
     }
 
@@ -216,42 +261,11 @@ impl<'a> Evaluator<'a> {
         coverage_and_score(slice.demand, covered).1
     }
 
-    /// Every mix of the remedies other than deputy and admin time, each
-    /// with the deputy steps over which the score cannot fall.
-    fn slices(&self, grid: &Grid) -> Vec<(Slice, std::ops::RangeInclusive<u32>)> {
-        let mut out = Vec::new();
-        for teaching_moved in 0..=grid.teaching {
-            for lead_tas_added in 0..=grid.lead_tas {
-                for corporate in [false, true] {
-                    if corporate && !grid.corporate {
-                        continue;
-                    }
-                    let outer = Choice {
-                        teaching_moved,
-                        lead_tas_added,
-                        corporate,
-                        ..Choice::default()
-                    };
-                    if self.base.deputy.is_some() {
-                        out.push((self.slice(outer, true), 0..=grid.deputy));
-                    } else {
-                        // Creating a deputy adds supervision: its own segment.
-                        out.push((self.slice(outer, false), 0..=0));
-                        if grid.deputy > 0 {
-                            out.push((self.slice(outer, true), 1..=grid.deputy));
-                        }
-                    }
-                }
-            }
-        }
-        out
-    }
-
     /// For every point of the grid other than admin time, the least admin
     /// time that reaches the target, if any.
     fn least_plans(&mut self, grid: &Grid, target: u32) -> Vec<Choice> {
         let mut found = Vec::new();
-        for (slice, deputy_steps) in self.slices(grid) {
+        for (slice, deputy_steps) in slices(self.base, grid) {
             let mut admin = grid.admin;
             for deputy in deputy_steps {
                 if self.score(&slice, deputy, admin) < target {
@@ -275,7 +289,7 @@ impl<'a> Evaluator<'a> {
     fn best_within(&mut self, grid: &Grid, budget: Option<f64>) -> Option<(u32, f64, Choice)> {
         let admin_step = halves(1) * self.base.weeks_per_year() * self.base.costs.admin_hour;
         let mut best: Option<(u32, f64, Choice)> = None;
-        for (slice, deputy_steps) in self.slices(grid) {
+        for (slice, deputy_steps) in slices(self.base, grid) {
             for deputy in deputy_steps {
                 let without_admin = Choice {
                     deputy_added: deputy,
@@ -290,11 +304,18 @@ impl<'a> Evaluator<'a> {
                     _ => grid.admin,
                 };
                 let score = self.score(&slice, deputy, admin);
-                // Admin time beyond what the score needs buys nothing.
-                let mut admin = admin;
-                while admin > 0 && self.score(&slice, deputy, admin - 1) >= score {
-                    admin -= 1;
+                // Admin time beyond what the score needs buys nothing: find
+                // the least that gives the same score (it never falls).
+                let (mut low, mut high) = (0, admin);
+                while low < high {
+                    let middle = low + (high - low) / 2;
+                    if self.score(&slice, deputy, middle) >= score {
+                        high = middle;
+                    } else {
+                        low = middle + 1;
+                    }
                 }
+                let admin = high;
                 let choice = Choice {
                     admin_added: admin,
                     ..without_admin
@@ -314,7 +335,7 @@ impl<'a> Evaluator<'a> {
     /// The cheapest plan for each score reachable on the grid.
     fn frontier(&mut self, grid: &Grid, budget: Option<f64>) -> BTreeMap<u32, (f64, Choice)> {
         let mut cheapest: BTreeMap<u32, (f64, Choice)> = BTreeMap::new();
-        for (slice, deputy_steps) in self.slices(grid) {
+        for (slice, deputy_steps) in slices(self.base, grid) {
             for deputy in deputy_steps {
                 let mut previous = None;
                 for admin in 0..=grid.admin {
@@ -413,7 +434,7 @@ pub struct PlanResult {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
     #[error(
-        "the plan grid needs about {0} evaluations, more than the {MAX_EVALUATIONS} allowed: narrow it with --max-deputy-hours, --max-admin-hours or --keep-teaching"
+        "the plan grid needs about {0} evaluations, more than the {MAX_EVALUATIONS} allowed: narrow it with --max-deputy-hours, --max-admin-hours or --keep-teaching (every TA is a possible lead TA, so many TAs make the grid large)"
     )]
     TooLarge(u64),
 }
@@ -530,6 +551,7 @@ pub fn plan(
 ) -> Result<PlanResult, PlanError> {
     let grid = Grid::new(base, s);
     let work = grid.search_evaluations()
+        + grid.budget_evaluations()
         + if s.frontier {
             grid.frontier_evaluations()
         } else {

@@ -28,7 +28,19 @@ impl RosterHeader {
     pub fn new(file: &str, header: &csv::StringRecord) -> Result<RosterHeader, ProfileError> {
         let keys: Vec<String> = header.iter().map(|k| k.trim().to_string()).collect();
         let mut problems = Vec::new();
-        for (i, key) in keys.iter().enumerate() {
+        if keys.iter().all(String::is_empty) {
+            problems.push(problem(
+                file,
+                Some(1),
+                "the roster is empty".to_string(),
+                "the first row names the profile keys (school.name,school.phase,...) and each row after it is a school",
+            ));
+        }
+        for (i, key) in keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !k.is_empty() || keys.len() > 1)
+        {
             if Override::from_text(key, "0").is_err() {
                 problems.push(problem(
                     file,

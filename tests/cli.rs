@@ -480,7 +480,7 @@ fn files_that_are_not_profiles_get_plain_messages() {
         .stderr(predicate::str::contains("is not a text file"))
         .stderr(predicate::str::contains("the file is empty"))
         .stderr(predicate::str::contains(
-            "2 of 2 inputs could not be assessed",
+            "No input could be assessed; nothing was written.",
         ));
 }
 
