@@ -315,3 +315,22 @@ fn the_example_roster_is_assessed() {
     assert_eq!(schools[0]["source"], "examples/roster.csv#row 2");
     assert_eq!(schools[1]["school"]["name"], "Beech Academy");
 }
+
+#[test]
+fn batch_ndjson_equals_each_file_assessed_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 15);
+    let schools = dir.path().join("schools");
+    let out = senco(&["assess", schools.to_str().unwrap(), "-f", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let records = ndjson(&out.stdout);
+    assert_eq!(records.len(), 15);
+    for record in records {
+        let source = record["source"].as_str().unwrap();
+        let alone = senco(&["assess", source, "-f", "json"]).output().unwrap();
+        let alone: Value = serde_json::from_slice(&alone.stdout).unwrap();
+        assert_eq!(alone, record, "{source}");
+    }
+}

@@ -190,3 +190,184 @@ proptest! {
         }
     }
 }
+
+use senco_plan::params::{ASSUMPTIONS, COSTS};
+use senco_plan::plan::{PlanSettings, plan};
+use senco_plan::profile::{Draft, Override, flatten, parse_profile};
+use senco_plan::report::Report;
+
+/// Any assumptions and costs within their limits, bands in order.
+fn tables() -> impl Strategy<Value = (Assumptions, Costs)> {
+    let a: Vec<_> = ASSUMPTIONS.iter().map(|p| p.min..=p.max).collect();
+    let c: Vec<_> = COSTS.iter().map(|p| p.min..=p.max).collect();
+    (a, c).prop_map(|(a_values, c_values)| {
+        let mut assumptions = Assumptions::default();
+        for (p, v) in ASSUMPTIONS.iter().zip(a_values) {
+            (p.set)(&mut assumptions, v);
+        }
+        let mut bands = [
+            assumptions.band_manageable,
+            assumptions.band_stretched,
+            assumptions.band_overloaded,
+        ];
+        bands.sort_by(|x, y| y.total_cmp(x));
+        assumptions.band_manageable = bands[0];
+        assumptions.band_stretched = bands[1];
+        assumptions.band_overloaded = bands[2];
+        let mut costs = Costs::default();
+        for (p, v) in COSTS.iter().zip(c_values) {
+            (p.set)(&mut costs, v);
+        }
+        (assumptions, costs)
+    })
+}
+
+/// Writes a profile back through `--set` edits on an empty profile: what
+/// the reader makes of it is what validation says of it.
+fn revalidate(p: &Profile) -> Result<Profile, String> {
+    let edits: Vec<Override> = flatten(p)
+        .iter()
+        .map(|(k, v)| Override::from_text(k, &v.to_string()))
+        .collect::<Result<_, _>>()?;
+    Draft::empty("check")
+        .build(&edits, as_of())
+        .map_err(|e| e.to_string())
+}
+
+fn finite(values: &[f64]) -> bool {
+    values.iter().all(|v| v.is_finite())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_figure_is_finite_whatever_the_assumptions(mut p in profile(), (a, c) in tables()) {
+        p.assumptions = a;
+        p.costs = c;
+        let r = Report::new("p", &p, as_of(), &Steps::default());
+        let x = &r.assessment;
+        prop_assert!(x.score <= 100);
+        prop_assert!(finite(&[
+            x.coverage, x.demand_hours_per_week, x.capacity_hours_per_week,
+            x.covered_hours_per_week, x.shortfall_hours_per_week,
+            x.working_week.total, x.working_week.beyond_contract, x.working_week.senco_work,
+            x.pools.senco, x.pools.deputy, x.pools.admin, x.pools.lead_tas,
+        ]));
+        for t in &x.tasks {
+            prop_assert!(finite(&[t.hours_per_week, t.uncovered, t.covered.total()]));
+        }
+        for o in &r.options {
+            let optional = [o.shortfall_hours_per_week, o.shortfall_delta, o.annual_cost, o.cost_per_weekly_hour_gained];
+            prop_assert!(optional.iter().flatten().all(|v| v.is_finite()), "{o:?}");
+        }
+    }
+
+    #[test]
+    fn every_option_gives_a_profile_that_validates(p in profile()) {
+        prop_assert_eq!(revalidate(&p), Ok(p.clone()));
+        for remedy in Remedy::ALL {
+            if let Ok((changed, _)) = apply(*remedy, &p, &Steps::default()) {
+                prop_assert_eq!(revalidate(&changed), Ok(changed.clone()), "{:?}", remedy);
+            }
+        }
+    }
+
+    #[test]
+    fn json_output_round_trips(p in profile()) {
+        let r = Report::new("p", &p, as_of(), &Steps::default());
+        let text = serde_json::to_string(&r).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let again: serde_json::Value = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
+        prop_assert_eq!(&again, &value);
+        prop_assert_eq!(serde_json::to_value(&r).unwrap(), value.clone());
+        prop_assert_eq!(value["assessment"]["score"].as_u64(), Some(u64::from(r.assessment.score)));
+        prop_assert!(value["assessment"]["demand_hours_per_week"].is_number());
+        prop_assert!(value["assessment"]["coverage"].is_number());
+    }
+}
+
+/// `--set KEY=VALUE` and editing the line in the file give the same profile.
+#[test]
+fn set_equals_editing_the_file() {
+    let text = include_str!("../examples/primary.toml");
+    let lines = [
+        ("senco.teaching-hours", "teaching-hours = 12.5"),
+        ("senco.senco-hours", "senco-hours = 6.5"),
+        ("school.pupils", "pupils = 420"),
+        ("school.sen-support", "sen-support = 55"),
+        ("tas.count", "count = 14"),
+        ("senco.leadership", "leadership = \"slt\""),
+    ];
+    let mut runner = proptest::test_runner::TestRunner::default();
+    runner
+        .run(
+            &(0..lines.len(), 0u32..80, any::<bool>()),
+            |(which, number, fraction)| {
+                let (key, line) = lines[which];
+                let value = if key == "senco.leadership" {
+                    ["slt", "middle", "associate-slt", "chief"][number as usize % 4].to_string()
+                } else if fraction {
+                    format!("{}.5", number)
+                } else {
+                    number.to_string()
+                };
+                let (table_key, _) = line.split_once(" = ").unwrap();
+                let literal = if key == "senco.leadership" {
+                    format!("\"{value}\"")
+                } else {
+                    value.clone()
+                };
+                let edited = text.replacen(line, &format!("{table_key} = {literal}"), 1);
+                let by_set = parse_profile(
+                    "t",
+                    text,
+                    &[Override::parse(&format!("{key}={value}")).unwrap()],
+                    as_of(),
+                );
+                let by_file = parse_profile("t", &edited, &[], as_of());
+                prop_assert_eq!(by_set.is_ok(), by_file.is_ok());
+                if let (Ok(a), Ok(b)) = (&by_set, &by_file) {
+                    prop_assert_eq!(a, b);
+                }
+                if let (Err(a), Err(b)) = (by_set, by_file) {
+                    let messages = |e: senco_plan::profile::ProfileError| {
+                        e.problems
+                            .into_iter()
+                            .map(|p| p.message)
+                            .collect::<Vec<_>>()
+                    };
+                    prop_assert_eq!(messages(a), messages(b));
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// The best plan is never beaten by a plan of one remedy alone.
+    #[test]
+    fn no_single_remedy_beats_the_best_plan(p in profile(), target in 40u32..=100) {
+        let settings = PlanSettings {
+            target,
+            max_deputy_hours: 4.0,
+            max_admin_hours: 4.0,
+            keep_teaching: (p.senco.teaching_hours - 4.0).max(0.0),
+            ..PlanSettings::default()
+        };
+        if let Ok(result) = plan(&p, "p", as_of(), &settings) {
+            if let Some(best) = result.plans.first() {
+                prop_assert!(best.score >= target);
+                for single in result.single_remedies.iter().filter(|s| s.reaches_target) {
+                    let cost = single.plan.as_ref().map_or(f64::INFINITY, |s| s.annual_cost);
+                    prop_assert!(cost >= best.annual_cost - 1e-6, "{}", single.remedy);
+                }
+            } else {
+                prop_assert!(result.single_remedies.iter().all(|s| !s.reaches_target));
+            }
+        }
+    }
+}
