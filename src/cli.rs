@@ -44,9 +44,81 @@ pub enum Command {
     )]
     Plan(PlanArgs),
 
+    /// Write a commented profile to fill in, with national averages for the phase.
+    #[command(
+        after_help = "Examples:\n  senco-plan init school.toml\n  senco-plan init --phase secondary riverside.toml\n  senco-plan init --phase special -"
+    )]
+    Init(InitArgs),
+
+    /// Print the JSON Schema of a profile, for editor validation and autocompletion.
+    #[command(
+        after_help = "Editors with taplo (e.g. VS Code's Even Better TOML) read a first line `#:schema ./senco-plan.schema.json` in a profile.\n\nExample:\n  senco-plan schema -o senco-plan.schema.json"
+    )]
+    Schema {
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  senco-plan completions bash > ~/.local/share/bash-completion/completions/senco-plan\n  senco-plan completions zsh > ~/.zfunc/_senco-plan\n  senco-plan completions fish > ~/.config/fish/completions/senco-plan.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff).
+    #[command(
+        after_help = "Example:\n  senco-plan man > ~/.local/share/man/man1/senco-plan.1 && man senco-plan"
+    )]
+    Man,
+
     /// Write N realistic random profiles and a roster of them (for benchmarks and tests).
     #[command(hide = true)]
     GenProfiles(GenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The phase of education, for national averages.
+    #[arg(long, value_enum, default_value_t = PhaseArg::Primary)]
+    pub phase: PhaseArg,
+
+    /// Where to write the profile (`-` for standard output).
+    #[arg(value_name = "PATH", default_value = "school.toml")]
+    pub path: PathBuf,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PhaseArg {
+    Nursery,
+    Primary,
+    Middle,
+    Secondary,
+    AllThrough,
+    Special,
+    AlternativeProvision,
+}
+
+impl From<PhaseArg> for senco_plan::profile::Phase {
+    fn from(p: PhaseArg) -> Self {
+        use senco_plan::profile::Phase;
+        match p {
+            PhaseArg::Nursery => Phase::Nursery,
+            PhaseArg::Primary => Phase::Primary,
+            PhaseArg::Middle => Phase::Middle,
+            PhaseArg::Secondary => Phase::Secondary,
+            PhaseArg::AllThrough => Phase::AllThrough,
+            PhaseArg::Special => Phase::Special,
+            PhaseArg::AlternativeProvision => Phase::AlternativeProvision,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::Parser;
 use cli::{
-    AssessArgs, BatchSort, Cli, Command, CompareArgs, FailUnder, GenArgs, OutputArgs, PlanArgs,
-    ProfileArgs, SortArg, SweepArgs, TargetBand,
+    AssessArgs, BatchSort, Cli, Command, CompareArgs, FailUnder, GenArgs, InitArgs, OutputArgs,
+    PlanArgs, ProfileArgs, SortArg, SweepArgs, TargetBand,
 };
 use inputs::{Input, display_name, is_stdio, read_input};
 use rayon::prelude::*;
@@ -40,6 +40,27 @@ fn main() -> ExitCode {
         Command::Sweep(args) => sweep_command(&args),
         Command::Plan(args) => plan_command(&args),
         Command::GenProfiles(args) => gen_profiles(&args),
+        Command::Init(args) => init_command(&args),
+        Command::Schema { output } => write_output(
+            output.as_deref(),
+            &[],
+            &senco_plan::schema::profile_schema(),
+        )
+        .map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut command, "senco-plan", &mut text);
+            write_output(None, &[], &String::from_utf8_lossy(&text)).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut text = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut text)
+                .context("cannot render the manual page")
+                .and_then(|()| write_output(None, &[], &String::from_utf8_lossy(&text)))
+                .map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -263,6 +284,27 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn init_command(args: &InitArgs) -> Result<ExitCode> {
+    let text = senco_plan::init::template(args.phase.into(), "./senco-plan.schema.json");
+    if is_stdio(&args.path) {
+        write_output(None, &[], &text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.path.exists() && !args.force {
+        bail!(
+            "{} already exists: choose another name, or add --force to replace it",
+            args.path.display()
+        );
+    }
+    write_output(Some(&args.path), &[], &text)?;
+    eprintln!(
+        "Wrote {}: replace the national averages with your school's numbers, then run `senco-plan assess {}`.",
+        args.path.display(),
+        args.path.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn gen_profiles(args: &GenArgs) -> Result<ExitCode> {

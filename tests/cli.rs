@@ -375,42 +375,42 @@ fn bad_input_names_the_key_and_line() {
         (
             "teaching-hours = 12.5",
             "teching-hours = 12.5",
-            ":21:1: senco.teching-hours: unknown key",
+            ":22:1: senco.teching-hours: unknown key",
             "did you mean `teaching-hours`?",
         ),
         // A wrong type.
         (
             "pupils = 420",
             "pupils = \"many\"",
-            ":12:10: school.pupils: must be a whole number",
+            ":13:10: school.pupils: must be a whole number",
             "pupils = 420",
         ),
         // An unknown choice lists the allowed ones.
         (
             "leadership = \"slt\"",
             "leadership = \"senior\"",
-            ":24:14: senco.leadership: \"senior\" is not one of the allowed values",
+            ":25:14: senco.leadership: \"senior\" is not one of the allowed values",
             "slt, associate-slt, middle",
         ),
         // Counts that do not add up.
         (
             "sen-support = 55",
             "sen-support = 415",
-            ":14:8: school.ehcp: sen-support (415) + ehcp (12) is 427",
+            ":15:8: school.ehcp: sen-support (415) + ehcp (12) is 427",
             "count each pupil once",
         ),
         // Hours above a week's limit.
         (
             "senco-hours = 6.5",
             "senco-hours = 70",
-            ":22:15: senco.senco-hours: 70 is outside 0 to 60",
+            ":23:15: senco.senco-hours: 70 is outside 0 to 60",
             "senco-hours = 6.5",
         ),
         // Malformed TOML.
         (
             "name = \"Oakfield Primary\"",
             "name = \"Oakfield Primary",
-            ":10:25: this is not valid TOML",
+            ":11:25: this is not valid TOML",
             "fix the syntax here",
         ),
         // A required key missing.
@@ -432,7 +432,7 @@ fn bad_input_names_the_key_and_line() {
                 if message.starts_with(':') {
                     message.to_string()
                 } else {
-                    format!(":19:2: {message}")
+                    format!(":20:2: {message}")
                 }
             )))
             .stderr(predicate::str::contains(hint));
@@ -512,4 +512,78 @@ fn csv_and_markdown_snapshots() {
         "markdown",
         stdout_of(&["examples/all-through.toml", "-f", "markdown"])
     );
+}
+
+#[test]
+fn the_committed_schema_is_up_to_date() {
+    let committed = std::fs::read_to_string("senco-plan.schema.json").unwrap();
+    assert_eq!(
+        committed,
+        senco_plan::schema::profile_schema(),
+        "senco-plan.schema.json is out of date: run `cargo run -- schema -o senco-plan.schema.json`"
+    );
+    for example in EXAMPLES {
+        let text = std::fs::read_to_string(example).unwrap();
+        assert!(
+            text.starts_with("#:schema ../senco-plan.schema.json\n"),
+            "{example}"
+        );
+    }
+    let out = senco().arg("schema").output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), committed);
+}
+
+#[test]
+fn init_writes_a_template_that_validates_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.toml");
+    let p = path.to_str().unwrap();
+    senco()
+        .args(["init", "--phase", "secondary", p])
+        .assert()
+        .success();
+    assess(&[p, "-f", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"phase\": \"secondary\""));
+    std::fs::write(&path, "my own work").unwrap();
+    senco()
+        .args(["init", p])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own work");
+    senco().args(["init", "--force", p]).assert().success();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("phase = \"primary\"")
+    );
+    senco()
+        .args(["init", "--phase", "special", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "#:schema ./senco-plan.schema.json",
+        ));
+}
+
+#[test]
+fn completions_and_man_page_generate() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = senco().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("senco-plan") && text.contains("assess"),
+            "{shell}"
+        );
+    }
+    let man = senco().arg("man").output().unwrap();
+    let text = String::from_utf8(man.stdout).unwrap();
+    assert!(
+        text.starts_with(".ie") || text.contains(".TH senco-plan 1"),
+        "{text}"
+    );
+    assert!(text.contains("assess"));
 }

@@ -10,6 +10,19 @@ mod tree;
 pub use flat::{Scalar, changes, flatten};
 pub use problem::{Problem, ProfileError};
 pub use read::{Draft, MAX_PROFILE_BYTES, line_column, parse_profile};
+
+/// The keys the reader accepts, table by table (assumptions and costs
+/// are listed by `crate::params`).
+pub fn known_keys() -> Vec<(&'static str, &'static [&'static str])> {
+    vec![
+        ("school", read::SCHOOL_KEYS),
+        ("senco", read::SENCO_KEYS),
+        ("deputy", read::HOURS_KEYS),
+        ("admin", read::HOURS_KEYS),
+        ("tas", read::TAS_KEYS),
+        ("whole-school", read::WHOLE_SCHOOL_KEYS),
+    ]
+}
 pub use tree::Override;
 
 use crate::params::{Assumptions, Costs};
@@ -19,7 +32,7 @@ use chrono::NaiveDate;
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
         pub enum $name { $(#[serde(rename = $text)] $variant),+ }
 
         impl $name {

@@ -19,7 +19,7 @@ const MAX_WEEKLY_HOURS: f64 = 60.0;
 const MAX_PUPILS: u32 = 10_000;
 const MAX_STAFF: u32 = 2_000;
 
-const TABLES: &[&str] = &[
+pub(crate) const TABLES: &[&str] = &[
     "school",
     "senco",
     "deputy",
@@ -29,7 +29,7 @@ const TABLES: &[&str] = &[
     "assumptions",
     "costs",
 ];
-const SCHOOL_KEYS: &[&str] = &[
+pub(crate) const SCHOOL_KEYS: &[&str] = &[
     "name",
     "phase",
     "pupils",
@@ -39,7 +39,7 @@ const SCHOOL_KEYS: &[&str] = &[
     "teachers",
     "weeks-per-year",
 ];
-const SENCO_KEYS: &[&str] = &[
+pub(crate) const SENCO_KEYS: &[&str] = &[
     "contract-fte",
     "teaching-hours",
     "senco-hours",
@@ -52,9 +52,9 @@ const SENCO_KEYS: &[&str] = &[
     "strategic-vision",
     "influences-colleagues",
 ];
-const HOURS_KEYS: &[&str] = &["hours"];
-const TAS_KEYS: &[&str] = &["count", "structure", "lead-tas", "lead-hours"];
-const WHOLE_SCHOOL_KEYS: &[&str] = &["corporate-responsibility"];
+pub(crate) const HOURS_KEYS: &[&str] = &["hours"];
+pub(crate) const TAS_KEYS: &[&str] = &["count", "structure", "lead-tas", "lead-hours"];
+pub(crate) const WHOLE_SCHOOL_KEYS: &[&str] = &["corporate-responsibility"];
 
 /// A profile's TOML, parsed but not yet validated: the base that `--set`
 /// edits, scenarios and sweep points are applied to, parsed once.
