@@ -44,6 +44,12 @@ pub enum Command {
     )]
     Plan(PlanArgs),
 
+    /// Show every assumption and cost with its basis, and a school's full working.
+    #[command(
+        after_help = "Without a FILE: every default, its unit, whether it is a published figure or an assumption, and its source. With a FILE: that school's values (marked where they differ from the default) and the full working of its assessment.\n\nExamples:\n  senco-plan explain\n  senco-plan explain examples/primary.toml\n  senco-plan explain examples/primary.toml --format markdown -o working.md"
+    )]
+    Explain(ExplainArgs),
+
     /// Write a commented profile to fill in, with national averages for the phase.
     #[command(
         after_help = "Examples:\n  senco-plan init school.toml\n  senco-plan init --phase secondary riverside.toml\n  senco-plan init --phase special -"
@@ -78,6 +84,19 @@ pub enum Command {
     /// Write N realistic random profiles and a roster of them (for benchmarks and tests).
     #[command(hide = true)]
     GenProfiles(GenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A school's profile, to show its working. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]

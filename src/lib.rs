@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod compare;
+pub mod explain;
 pub mod export;
 pub mod generate;
 pub mod init;

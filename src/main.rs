@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::Parser;
 use cli::{
-    AssessArgs, BatchSort, Cli, Command, CompareArgs, FailUnder, GenArgs, InitArgs, OutputArgs,
-    PlanArgs, ProfileArgs, SortArg, SweepArgs, TargetBand,
+    AssessArgs, BatchSort, Cli, Command, CompareArgs, ExplainArgs, FailUnder, GenArgs, InitArgs,
+    OutputArgs, PlanArgs, ProfileArgs, SortArg, SweepArgs, TargetBand,
 };
 use inputs::{Input, display_name, is_stdio, read_input};
 use rayon::prelude::*;
@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Plan(args) => plan_command(&args),
         Command::GenProfiles(args) => gen_profiles(&args),
         Command::Init(args) => init_command(&args),
+        Command::Explain(args) => explain_command(&args),
         Command::Schema { output } => write_output(
             output.as_deref(),
             &[],
@@ -284,6 +285,23 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn explain_command(args: &ExplainArgs) -> Result<ExitCode> {
+    let (edits, as_of) = edits_and_date(&args.profile)?;
+    let school = match &args.file {
+        Some(path) => {
+            let draft = read_draft(path)?;
+            Some((display_name(path), draft.build(&edits, as_of)?))
+        }
+        None => None,
+    };
+    let explanation =
+        senco_plan::explain::explain(school.as_ref().map(|(n, p)| (n.as_str(), p)), as_of);
+    let text = exporter_for(&args.out).explain(&explanation)?;
+    let inputs: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
+    write_output(args.out.output.as_deref(), &inputs, &text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn init_command(args: &InitArgs) -> Result<ExitCode> {

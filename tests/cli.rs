@@ -587,3 +587,50 @@ fn completions_and_man_page_generate() {
     );
     assert!(text.contains("assess"));
 }
+
+#[test]
+fn explain_shows_defaults_and_a_schools_working() {
+    let out = senco().args(["explain", "-f", "json"]).output().unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["working"], Value::Null);
+    let study = json["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "study-hours")
+        .unwrap();
+    assert_eq!(study["basis"], "published");
+    assert!(study["source"].as_str().unwrap().contains("NPQ"));
+    let json = json_of(&["examples/primary.toml", "-f", "json"]);
+    let explained: Value = serde_json::from_slice(
+        &senco()
+            .args([
+                "explain",
+                "examples/primary.toml",
+                "-f",
+                "json",
+                "--as-of",
+                AS_OF,
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let w = &explained["working"];
+    assert_eq!(w["score"], json["assessment"]["score"]);
+    assert_eq!(
+        w["demand_hours_per_week"],
+        json["assessment"]["demand_hours_per_week"]
+    );
+    assert_eq!(w["tasks"][0]["working"], "12 x 8 / 39 = 2.46");
+    let markdown = senco()
+        .args(["explain", "examples/special.toml", "-f", "markdown"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(markdown.stdout).unwrap();
+    assert!(
+        text.contains("| ehcp-review-hours | 10 (default 8) |"),
+        "{text}"
+    );
+}

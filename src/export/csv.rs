@@ -1,6 +1,7 @@
 use super::{ExportError, Exporter};
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
+use crate::explain::Explanation;
 use crate::options::Remedy;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
@@ -269,6 +270,28 @@ impl Exporter for CsvExporter {
 
     fn batch_end(&self, _: &Summary, _: &[SchoolLine]) -> Result<String, ExportError> {
         Ok(String::new())
+    }
+
+    /// The assumptions and costs, a row each.
+    fn explain(&self, e: &Explanation) -> Result<String, ExportError> {
+        let header: Vec<String> = [
+            "table", "key", "value", "default", "unit", "basis", "source",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let rows = e.assumptions.iter().chain(&e.costs).map(|r| {
+            vec![
+                r.table.to_string(),
+                r.key.to_string(),
+                r.value.to_string(),
+                r.default.to_string(),
+                r.unit.to_string(),
+                format!("{:?}", r.basis).to_lowercase(),
+                r.source.to_string(),
+            ]
+        });
+        write(&header, rows)
     }
 
     fn summary(&self, s: &Summary) -> Result<String, ExportError> {

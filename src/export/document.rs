@@ -3,6 +3,7 @@
 
 use crate::batch::{SchoolLine, Summary};
 use crate::compare::Comparison;
+use crate::explain::{Explanation, ParamRow};
 use crate::model::Area;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
@@ -579,6 +580,104 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
             "... and {} more schools: use --format csv or ndjson for every one.",
             schools.len() - shown
         )));
+    }
+    blocks
+}
+
+fn param_rows(rows: &[ParamRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            let value = if r.value == r.default {
+                crate::round::show(r.value)
+            } else {
+                format!(
+                    "{} (default {})",
+                    crate::round::show(r.value),
+                    crate::round::show(r.default)
+                )
+            };
+            vec![
+                r.key.to_string(),
+                value,
+                r.unit.to_string(),
+                format!("{:?}", r.basis).to_lowercase(),
+                r.source.to_string(),
+            ]
+        })
+        .collect()
+}
+
+pub(super) fn layout_explain(e: &Explanation) -> Vec<Block> {
+    let header = || cells(["Key", "Value", "Unit", "Basis", "Source"]);
+    let mut blocks = vec![
+        Block::Title("The model's numbers: every one can be overridden in a profile's [assumptions] or [costs]".to_string()),
+        Block::Heading("Assumptions".to_string()),
+        Block::Table(Grid {
+            header: header(),
+            rows: param_rows(&e.assumptions),
+            numbers_from: 5,
+        }),
+        Block::Heading("Costs (pounds)".to_string()),
+        Block::Table(Grid {
+            header: header(),
+            rows: param_rows(&e.costs),
+            numbers_from: 5,
+        }),
+    ];
+    if let Some(w) = &e.working {
+        blocks.push(Block::Heading(format!(
+            "The working for {}, as of {}",
+            w.source, w.as_of
+        )));
+        blocks.push(Block::Paragraph(
+            "Demand: the hours a week each task needs.".to_string(),
+        ));
+        let mut rows: Vec<Vec<String>> = w
+            .tasks
+            .iter()
+            .map(|t| {
+                vec![
+                    t.task.as_str().to_string(),
+                    t.formula.clone(),
+                    t.working.clone(),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            "demand".to_string(),
+            "the tasks added up".to_string(),
+            hours1(w.demand_hours_per_week),
+        ]);
+        blocks.push(Block::Table(Grid {
+            header: cells([
+                "Task",
+                "Formula",
+                "With this school's numbers (hours a week)",
+            ]),
+            rows,
+            numbers_from: 3,
+        }));
+        blocks.push(Block::Paragraph(
+            "Capacity: the pools fill the tasks in this order, each only with what it may do."
+                .to_string(),
+        ));
+        blocks.push(Block::List(
+            w.pools
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    format!(
+                        "{}. {}: {} h; {}; covers {} h.",
+                        i + 1,
+                        p.pool,
+                        hours1(p.hours),
+                        p.working,
+                        hours1(p.covered)
+                    )
+                })
+                .collect(),
+        ));
+        blocks.push(Block::Paragraph(format!("Score: {}.", w.score_working)));
     }
     blocks
 }

@@ -1,6 +1,7 @@
 use super::{ExportError, Exporter};
 use crate::batch::{ErrorRecord, Record, SchoolLine, Summary};
 use crate::compare::Comparison;
+use crate::explain::Explanation;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::sweep::Sweep;
@@ -68,6 +69,10 @@ impl Exporter for JsonExporter {
     fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
         pretty(summary)
     }
+
+    fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
+        pretty(explanation)
+    }
 }
 
 /// One object a line, for streaming into other tools: a school, a
@@ -106,6 +111,14 @@ impl Exporter for NdjsonExporter {
 
     fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
         lines(std::slice::from_ref(summary))
+    }
+
+    /// One line per assumption and cost, then the working if any.
+    fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
+        let mut text = lines(&explanation.assumptions)?;
+        text.push_str(&lines(&explanation.costs)?);
+        text.push_str(&lines(explanation.working.as_slice())?);
+        Ok(text)
     }
 }
 

@@ -1,9 +1,11 @@
 use super::document::{
-    Block, Grid, layout, layout_batch, layout_compare, layout_plan, layout_summary, layout_sweep,
+    Block, Grid, layout, layout_batch, layout_compare, layout_explain, layout_plan, layout_summary,
+    layout_sweep,
 };
 use super::{ExportError, Exporter};
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
+use crate::explain::Explanation;
 use crate::plan::PlanResult;
 use crate::report::Report;
 use crate::sweep::Sweep;
@@ -98,6 +100,12 @@ impl Exporter for MarkdownExporter {
     fn batch_end(&self, summary: &Summary, schools: &[SchoolLine]) -> Result<String, ExportError> {
         let mut out = String::new();
         render(layout_batch(summary, schools), &mut out);
+        Ok(out)
+    }
+
+    fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
+        let mut out = String::new();
+        render(layout_explain(explanation), &mut out);
         Ok(out)
     }
 

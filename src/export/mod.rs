@@ -10,6 +10,7 @@ mod table;
 
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
+use crate::explain::Explanation;
 use crate::plan::PlanResult;
 use crate::report::Report;
 use crate::sweep::Sweep;
@@ -51,6 +52,9 @@ pub trait Exporter {
     }
     /// The summary alone (`--summary-only`).
     fn summary(&self, summary: &Summary) -> Result<String, ExportError>;
+
+    /// The model's numbers and, with a school, its working.
+    fn explain(&self, explanation: &Explanation) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
