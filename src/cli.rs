@@ -50,6 +50,12 @@ pub enum Command {
     )]
     Explain(ExplainArgs),
 
+    /// Write a one-page HTML report for governors: headline, charts, options, checks.
+    #[command(
+        after_help = "The page is self-contained (inline CSS and SVG, nothing fetched), prints on A4, and can be emailed as it is.\n\nExamples:\n  senco-plan report examples/primary.toml -o report.html\n  senco-plan report examples/primary.toml --scenarios scenarios/primary.toml -o report.html"
+    )]
+    Report(ReportArgs),
+
     /// Write a commented profile to fill in, with national averages for the phase.
     #[command(
         after_help = "Examples:\n  senco-plan init school.toml\n  senco-plan init --phase secondary riverside.toml\n  senco-plan init --phase special -"
@@ -97,6 +103,24 @@ pub struct ExplainArgs {
 
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The school's profile. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Scenarios to include (a scenario file, as for `compare`).
+    #[arg(long, value_name = "FILE")]
+    pub scenarios: Option<PathBuf>,
+
+    /// The HTML file to write (standard output if not given).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::Parser;
 use cli::{
     AssessArgs, BatchSort, Cli, Command, CompareArgs, ExplainArgs, FailUnder, GenArgs, InitArgs,
-    OutputArgs, PlanArgs, ProfileArgs, SortArg, SweepArgs, TargetBand,
+    OutputArgs, PlanArgs, ProfileArgs, ReportArgs, SortArg, SweepArgs, TargetBand,
 };
 use inputs::{Input, display_name, is_stdio, read_input};
 use rayon::prelude::*;
@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         Command::GenProfiles(args) => gen_profiles(&args),
         Command::Init(args) => init_command(&args),
         Command::Explain(args) => explain_command(&args),
+        Command::Report(args) => report_command(&args),
         Command::Schema { output } => write_output(
             output.as_deref(),
             &[],
@@ -301,6 +302,43 @@ fn explain_command(args: &ExplainArgs) -> Result<ExitCode> {
     let text = exporter_for(&args.out).explain(&explanation)?;
     let inputs: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
     write_output(args.out.output.as_deref(), &inputs, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_command(args: &ReportArgs) -> Result<ExitCode> {
+    let (edits, as_of) = edits_and_date(&args.profile)?;
+    let mut inputs: Vec<&Path> = vec![args.file.as_path()];
+    inputs.extend(args.scenarios.as_deref());
+    check_stdin_once(&inputs)?;
+    let draft = read_draft(&args.file)?;
+    let profile = draft.build(&edits, as_of)?;
+    let source = display_name(&args.file);
+    let report = Report::new(&source, &profile, as_of, &Steps::default());
+    let comparison = match &args.scenarios {
+        Some(file) => {
+            let scenarios = parse_scenario_file(&display_name(file), &read_input(file)?)?;
+            let baseline = Candidate {
+                name: "as it is".to_string(),
+                source: source.clone(),
+                profile: profile.clone(),
+            };
+            let mut others = Vec::new();
+            for scenario in scenarios {
+                let mut all = edits.clone();
+                all.extend(scenario.edits.iter().cloned());
+                others.push(Candidate {
+                    profile: draft.build(&all, as_of)?,
+                    name: scenario.name,
+                    source: scenario.source,
+                });
+            }
+            Some(compare(&baseline, &others, as_of, SortBy::Input))
+        }
+        None => None,
+    };
+    let explanation = senco_plan::explain::explain(Some((&source, &profile)), as_of);
+    let html = senco_plan::export::report_html(&report, comparison.as_ref(), &explanation);
+    write_output(args.output.as_deref(), &inputs, &html)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,6 +4,7 @@
 mod chart;
 mod csv;
 mod document;
+mod html;
 mod json;
 mod markdown;
 mod table;
@@ -16,6 +17,7 @@ use crate::report::Report;
 use crate::sweep::Sweep;
 
 pub use self::csv::CsvExporter;
+pub use self::html::report_html;
 pub use self::json::{JsonExporter, NdjsonExporter};
 pub use self::markdown::MarkdownExporter;
 pub use self::table::TableExporter;
