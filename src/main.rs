@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::Parser;
 use cli::{
-    AssessArgs, BatchSort, Cli, Command, CompareArgs, ExplainArgs, FailUnder, GenArgs, InitArgs,
-    OutputArgs, PlanArgs, ProfileArgs, ReportArgs, SortArg, SweepArgs, TargetBand,
+    AssessArgs, BatchSort, Cli, ColorArg, Command, CompareArgs, ExplainArgs, FailUnder, GenArgs,
+    InitArgs, OutputArgs, PlanArgs, ProfileArgs, ReportArgs, SortArg, SweepArgs, TargetBand,
 };
 use inputs::{Input, display_name, is_stdio, read_input};
 use rayon::prelude::*;
@@ -110,10 +110,14 @@ fn edits_and_date(args: &ProfileArgs) -> Result<(Vec<Override>, chrono::NaiveDat
 /// on a terminal.
 fn exporter_for(out: &OutputArgs) -> Box<dyn Exporter> {
     let to_stdout = out.output.as_deref().is_none_or(is_stdio);
-    exporter(
-        out.format.into(),
-        to_stdout && std::io::stdout().is_terminal(),
-    )
+    let terminal = to_stdout && std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colour = match out.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && !no_color,
+    };
+    exporter(out.format.into(), terminal, colour)
 }
 
 fn finish(

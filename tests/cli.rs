@@ -634,3 +634,37 @@ fn explain_shows_defaults_and_a_schools_working() {
         "{text}"
     );
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = stdout_of(&["examples/primary.toml"]);
+    assert!(!plain.contains('\u{1b}'), "a pipe gets no colour");
+    let out = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--color",
+            "always",
+            "--as-of",
+            AS_OF,
+        ])
+        .output()
+        .unwrap();
+    let coloured = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        coloured.contains("\u{1b}["),
+        "--color always colours the bands"
+    );
+    let never = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--color",
+            "never",
+            "--as-of",
+            AS_OF,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(never.stdout).unwrap(), plain);
+}

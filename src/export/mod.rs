@@ -69,10 +69,13 @@ pub enum Format {
 }
 
 /// The exporter for a format. `terminal` says the output is read on a
-/// terminal, where the table format adds charts.
-pub fn exporter(format: Format, terminal: bool) -> Box<dyn Exporter> {
+/// terminal, where the table format adds charts; `colour` colours bands.
+pub fn exporter(format: Format, terminal: bool, colour: bool) -> Box<dyn Exporter> {
     match format {
-        Format::Table => Box::new(TableExporter { charts: terminal }),
+        Format::Table => Box::new(TableExporter {
+            charts: terminal,
+            colour,
+        }),
         Format::Json => Box::new(JsonExporter),
         Format::Ndjson => Box::new(NdjsonExporter),
         Format::Csv => Box::new(CsvExporter),

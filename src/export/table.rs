@@ -11,22 +11,48 @@ use crate::plan::PlanResult;
 use crate::report::Report;
 use crate::round::money;
 use crate::sweep::Sweep;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{
+    Cell, CellAlignment, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
+};
 
 /// The terminal view: headlines, tables and checks.
 pub struct TableExporter {
     /// Draw charts too (only on a terminal: a file or pipe gets plain tables).
     pub charts: bool,
+    /// Colour the bands (a terminal without NO_COLOR, or --color always).
+    pub colour: bool,
 }
 
-fn draw(grid: &Grid) -> String {
+/// The colour a band is shown in, when colour is on.
+fn band_colour(text: &str) -> Option<Color> {
+    match text {
+        "manageable" => Some(Color::Green),
+        "stretched" => Some(Color::Yellow),
+        "overloaded" => Some(Color::Magenta),
+        "unmanageable" => Some(Color::Red),
+        _ => None,
+    }
+}
+
+fn draw(grid: &Grid, colour: bool) -> String {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(&grid.header);
+    if colour {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
     for row in &grid.rows {
-        table.add_row(row);
+        table.add_row(
+            row.iter()
+                .map(|text| match band_colour(text).filter(|_| colour) {
+                    Some(c) => Cell::new(text).fg(c),
+                    None => Cell::new(text),
+                }),
+        );
     }
     for index in grid.numbers_from..grid.header.len() {
         if let Some(column) = table.column_mut(index) {
@@ -36,7 +62,7 @@ fn draw(grid: &Grid) -> String {
     table.to_string()
 }
 
-fn render(blocks: Vec<Block>, out: &mut String) {
+fn render(blocks: Vec<Block>, out: &mut String, colour: bool) {
     for block in blocks {
         match block {
             Block::Title(text) | Block::Paragraph(text) => out.push_str(&format!("{text}\n")),
@@ -47,7 +73,7 @@ fn render(blocks: Vec<Block>, out: &mut String) {
                 }
             }
             Block::Table(grid) => {
-                out.push_str(&draw(&grid));
+                out.push_str(&draw(&grid, colour));
                 out.push('\n');
             }
         }
@@ -61,20 +87,20 @@ impl Exporter for TableExporter {
             if i > 0 {
                 out.push('\n');
             }
-            render(layout(report), &mut out);
+            render(layout(report), &mut out, self.colour);
         }
         Ok(out)
     }
 
     fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
         let mut out = String::new();
-        render(layout_compare(comparison), &mut out);
+        render(layout_compare(comparison), &mut out, self.colour);
         Ok(out)
     }
 
     fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
         let mut out = String::new();
-        render(layout_sweep(sweep), &mut out);
+        render(layout_sweep(sweep), &mut out, self.colour);
         if let ([key], true) = (sweep.vary.as_slice(), self.charts) {
             let rows: Vec<(String, u32)> = sweep
                 .rows
@@ -97,7 +123,7 @@ impl Exporter for TableExporter {
 
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
         let mut out = String::new();
-        render(layout_plan(plan), &mut out);
+        render(layout_plan(plan), &mut out, self.colour);
         if let (Some(frontier), true) = (&plan.frontier, self.charts) {
             let most = frontier.iter().map(|p| p.annual_cost).fold(0.0, f64::max);
             let rows: Vec<(String, f64, String)> = frontier
@@ -120,19 +146,19 @@ impl Exporter for TableExporter {
 
     fn batch_end(&self, summary: &Summary, schools: &[SchoolLine]) -> Result<String, ExportError> {
         let mut out = String::new();
-        render(layout_batch(summary, schools), &mut out);
+        render(layout_batch(summary, schools), &mut out, self.colour);
         Ok(out)
     }
 
     fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
         let mut out = String::new();
-        render(layout_explain(explanation), &mut out);
+        render(layout_explain(explanation), &mut out, self.colour);
         Ok(out)
     }
 
     fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
         let mut out = String::new();
-        render(layout_summary(summary), &mut out);
+        render(layout_summary(summary), &mut out, self.colour);
         Ok(out)
     }
 }
