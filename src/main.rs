@@ -326,16 +326,7 @@ fn report_command(args: &ReportArgs) -> Result<ExitCode> {
                 source: source.clone(),
                 profile: profile.clone(),
             };
-            let mut others = Vec::new();
-            for scenario in scenarios {
-                let mut all = edits.clone();
-                all.extend(scenario.edits.iter().cloned());
-                others.push(Candidate {
-                    profile: draft.build(&all, as_of)?,
-                    name: scenario.name,
-                    source: scenario.source,
-                });
-            }
+            let others = scenario_candidates(&draft, &edits, scenarios, as_of)?;
             Some(compare(&baseline, &others, as_of, SortBy::Input))
         }
         None => None,
@@ -405,6 +396,28 @@ fn short_name(path: &Path) -> String {
         .map_or_else(|| display_name(path), |s| s.to_string_lossy().into_owned())
 }
 
+/// Each scenario applied to the baseline's TOML after the `--set` edits,
+/// validated like any profile.
+fn scenario_candidates(
+    draft: &Draft,
+    edits: &[Override],
+    scenarios: Vec<senco_plan::scenario::Scenario>,
+    as_of: NaiveDate,
+) -> Result<Vec<Candidate>> {
+    scenarios
+        .into_iter()
+        .map(|scenario| {
+            let mut all = edits.to_vec();
+            all.extend(scenario.edits.iter().cloned());
+            Ok(Candidate {
+                profile: draft.build(&all, as_of)?,
+                name: scenario.name,
+                source: scenario.source,
+            })
+        })
+        .collect()
+}
+
 fn compare_command(args: &CompareArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
     let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
@@ -442,15 +455,7 @@ fn compare_command(args: &CompareArgs) -> Result<ExitCode> {
             profile: read_draft(path)?.build(&edits, as_of)?,
         });
     }
-    for scenario in scenarios {
-        let mut all = edits.clone();
-        all.extend(scenario.edits.iter().cloned());
-        others.push(Candidate {
-            profile: base_draft.build(&all, as_of)?,
-            name: scenario.name,
-            source: scenario.source,
-        });
-    }
+    others.extend(scenario_candidates(&base_draft, &edits, scenarios, as_of)?);
     let sort = match args.sort {
         SortArg::Input => SortBy::Input,
         SortArg::Score => SortBy::Score,
