@@ -11,7 +11,7 @@ use std::path::PathBuf;
     version,
     about = "How many hours a week does your SENCO role need, how many does it have, and which remedy buys the most manageability per pound?",
     long_about = "senco-plan reads a school profile (a short TOML file of counts: pupils, SEN support, EHC plans, the SENCO's teaching and protected time, TAs, deputy, admin) and shows, with its working, the hours a week the SENCO role needs, the hours it has, a manageability score, and what each remedy the sector recommends would change and cost.\n\nProfiles hold counts only: never put a pupil's name or any personal data in one.",
-    after_help = "Examples:\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml --set senco.teaching-hours=7.5 --set deputy.hours=6.5\n  senco-plan assess examples/*.toml --format csv -o schools.csv\n  cat school.toml | senco-plan assess - --format json"
+    after_help = "Examples:\n  senco-plan init school.toml\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml --set senco.teaching-hours=7.5 --set deputy.hours=6.5\n  senco-plan assess schools/ --roster more-schools.csv --format csv -o all.csv\n  senco-plan compare examples/primary.toml --scenario 'deputy: deputy.hours=6.5'\n  senco-plan plan examples/primary.toml --budget 20000\n  senco-plan explain examples/primary.toml\n  senco-plan report examples/primary.toml -o report.html\n  cat school.toml | senco-plan assess - --format json"
 )]
 pub struct Cli {
     #[command(subcommand)]
