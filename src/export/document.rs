@@ -1,7 +1,9 @@
 //! A report laid out as headings, paragraphs, lists and tables, once, so
 //! the terminal table and markdown exporters differ only in how they draw.
 
-use crate::batch::{SchoolLine, Summary};
+use super::chart::{bars, score_bars};
+use super::{ExportError, Exporter};
+use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::{Explanation, ParamRow};
 use crate::model::Area;
@@ -9,6 +11,85 @@ use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::round::{hours1, money};
 use crate::sweep::Sweep;
+
+/// A format that draws laid-out blocks: the terminal table and markdown.
+/// Both get every command's output from the one `Exporter` below.
+pub(super) trait Draw {
+    fn draw(&self, blocks: Vec<Block>) -> String;
+
+    /// Whether to add charts (only on a terminal).
+    fn charts(&self) -> bool {
+        false
+    }
+}
+
+impl<T: Draw> Exporter for T {
+    fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
+        let drawn: Vec<String> = reports.iter().map(|r| self.draw(layout(r))).collect();
+        Ok(drawn.join("\n"))
+    }
+
+    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
+        Ok(self.draw(layout_compare(comparison)))
+    }
+
+    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
+        let mut out = self.draw(layout_sweep(sweep));
+        if let ([key], true) = (sweep.vary.as_slice(), self.charts()) {
+            let rows: Vec<(String, u32)> = sweep
+                .rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.values
+                            .get(key)
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                        r.score,
+                    )
+                })
+                .collect();
+            out.push('\n');
+            out.push_str(&score_bars(&format!("Score by {key}"), &rows));
+        }
+        Ok(out)
+    }
+
+    fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
+        let mut out = self.draw(layout_plan(plan));
+        if let (Some(frontier), true) = (&plan.frontier, self.charts()) {
+            let most = frontier.iter().map(|p| p.annual_cost).fold(0.0, f64::max);
+            let rows: Vec<(String, f64, String)> = frontier
+                .iter()
+                .map(|p| (p.score.to_string(), p.annual_cost, money(p.annual_cost)))
+                .collect();
+            out.push('\n');
+            out.push_str(&bars("Annual cost by score", &rows, most));
+        }
+        Ok(out)
+    }
+
+    /// Schools are kept as lines and drawn, sorted, at the end.
+    fn batch_record(&self, _: bool, _: &Record) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+
+    fn keeps_lines(&self) -> bool {
+        true
+    }
+
+    fn batch_end(&self, summary: &Summary, schools: &[SchoolLine]) -> Result<String, ExportError> {
+        Ok(self.draw(layout_batch(summary, schools)))
+    }
+
+    fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
+        Ok(self.draw(layout_summary(summary)))
+    }
+
+    fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
+        Ok(self.draw(layout_explain(explanation)))
+    }
+}
 
 pub(super) enum Block {
     Title(String),

@@ -1,16 +1,4 @@
-use super::chart::{bars, score_bars};
-use super::document::{
-    Block, Grid, layout, layout_batch, layout_compare, layout_explain, layout_plan, layout_summary,
-    layout_sweep,
-};
-use super::{ExportError, Exporter};
-use crate::batch::{Record, SchoolLine, Summary};
-use crate::compare::Comparison;
-use crate::explain::Explanation;
-use crate::plan::PlanResult;
-use crate::report::Report;
-use crate::round::money;
-use crate::sweep::Sweep;
+use super::document::{Block, Draw, Grid};
 use comfy_table::{
     Cell, CellAlignment, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
 };
@@ -80,85 +68,14 @@ fn render(blocks: Vec<Block>, out: &mut String, colour: bool) {
     }
 }
 
-impl Exporter for TableExporter {
-    fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
+impl Draw for TableExporter {
+    fn draw(&self, blocks: Vec<Block>) -> String {
         let mut out = String::new();
-        for (i, report) in reports.iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            render(layout(report), &mut out, self.colour);
-        }
-        Ok(out)
+        render(blocks, &mut out, self.colour);
+        out
     }
 
-    fn compare(&self, comparison: &Comparison) -> Result<String, ExportError> {
-        let mut out = String::new();
-        render(layout_compare(comparison), &mut out, self.colour);
-        Ok(out)
-    }
-
-    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
-        let mut out = String::new();
-        render(layout_sweep(sweep), &mut out, self.colour);
-        if let ([key], true) = (sweep.vary.as_slice(), self.charts) {
-            let rows: Vec<(String, u32)> = sweep
-                .rows
-                .iter()
-                .map(|r| {
-                    (
-                        r.values
-                            .get(key)
-                            .map(ToString::to_string)
-                            .unwrap_or_default(),
-                        r.score,
-                    )
-                })
-                .collect();
-            out.push('\n');
-            out.push_str(&score_bars(&format!("Score by {key}"), &rows));
-        }
-        Ok(out)
-    }
-
-    fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
-        let mut out = String::new();
-        render(layout_plan(plan), &mut out, self.colour);
-        if let (Some(frontier), true) = (&plan.frontier, self.charts) {
-            let most = frontier.iter().map(|p| p.annual_cost).fold(0.0, f64::max);
-            let rows: Vec<(String, f64, String)> = frontier
-                .iter()
-                .map(|p| (p.score.to_string(), p.annual_cost, money(p.annual_cost)))
-                .collect();
-            out.push('\n');
-            out.push_str(&bars("Annual cost by score", &rows, most));
-        }
-        Ok(out)
-    }
-
-    fn batch_record(&self, _: bool, _: &Record) -> Result<String, ExportError> {
-        Ok(String::new())
-    }
-
-    fn keeps_lines(&self) -> bool {
-        true
-    }
-
-    fn batch_end(&self, summary: &Summary, schools: &[SchoolLine]) -> Result<String, ExportError> {
-        let mut out = String::new();
-        render(layout_batch(summary, schools), &mut out, self.colour);
-        Ok(out)
-    }
-
-    fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
-        let mut out = String::new();
-        render(layout_explain(explanation), &mut out, self.colour);
-        Ok(out)
-    }
-
-    fn summary(&self, summary: &Summary) -> Result<String, ExportError> {
-        let mut out = String::new();
-        render(layout_summary(summary), &mut out, self.colour);
-        Ok(out)
+    fn charts(&self) -> bool {
+        self.charts
     }
 }
