@@ -388,7 +388,8 @@ pub struct AssessArgs {
     pub files: Vec<PathBuf>,
 
     /// A CSV roster: one school a row, headed by dotted profile keys
-    /// (school.name,school.phase,school.pupils,...). Repeatable.
+    /// (school.name,school.phase,school.pupils,...). Repeatable; `-` reads
+    /// it from standard input.
     #[arg(long, value_name = "CSV", help_heading = "Many schools")]
     pub roster: Vec<PathBuf>,
 

@@ -5,19 +5,23 @@ use anyhow::{Context, Result, bail};
 use senco_plan::batch::Failure;
 use senco_plan::profile::MAX_PROFILE_BYTES;
 use senco_plan::roster::RosterHeader;
+use senco_plan::safe_text::escape_controls;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub fn is_stdio(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// A path as messages and outputs show it: `<stdin>` for `-`, and any
+/// control character in a file name escaped (SPEC section 12).
 pub fn display_name(path: &Path) -> String {
     if is_stdio(path) {
         "<stdin>".to_string()
     } else {
-        path.display().to_string()
+        escape_controls(&path.to_string_lossy()).into_owned()
     }
 }
 
@@ -113,20 +117,69 @@ fn files(paths: &[PathBuf]) -> impl Iterator<Item = Input> + '_ {
         })
 }
 
-/// A roster's rows, read one at a time.
+/// The longest roster row (or header) read: a school's counts take a few
+/// hundred bytes, so a longer row is a wrong file or an attack (SPEC 12).
+pub const MAX_ROW_BYTES: u64 = 1024 * 1024;
+
+/// The CSV reader's look-ahead, which the row count may run ahead by.
+const READ_AHEAD: u64 = 64 * 1024;
+
+/// Passes a roster's bytes through, failing once a row grows past
+/// [`MAX_ROW_BYTES`], so that `/dev/zero` or a 10 MB cell is refused in
+/// bounded memory. The roster iterator resets the count after each row.
+struct RowLimit<R> {
+    inner: R,
+    since_row: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for RowLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        let total = self.since_row.fetch_add(read as u64, Ordering::Relaxed) + read as u64;
+        if total > MAX_ROW_BYTES + READ_AHEAD {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                ROW_TOO_LONG,
+            ));
+        }
+        Ok(read)
+    }
+}
+
+const ROW_TOO_LONG: &str = "this row is longer than 1 MiB, far longer than a school's counts: check that the file is a CSV roster (one school a row)";
+
+/// A roster's rows, read one at a time; `-` is standard input.
 fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
     let name = display_name(path);
-    let reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_path(path);
-    let mut reader = match reader {
-        Ok(r) => r,
+    let since_row = Arc::new(AtomicU64::new(0));
+    let source: Result<Box<dyn Read>, std::io::Error> = if is_stdio(path) {
+        Ok(Box::new(std::io::stdin()))
+    } else if path.is_dir() {
+        Err(std::io::Error::other(
+            "it is a folder: give the path of a .csv file",
+        ))
+    } else {
+        std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
+    };
+    let source = match source {
+        Ok(source) => source,
         Err(err) => {
-            let why = format!("cannot open the roster: {err}");
+            let why = match err.kind() {
+                std::io::ErrorKind::NotFound => {
+                    "cannot open the roster: there is no such file (check the path)".to_string()
+                }
+                _ => format!("cannot open the roster: {err}"),
+            };
             return Box::new(std::iter::once(Input::Failed(Failure::message(&name, why))));
         }
     };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(RowLimit {
+            inner: source,
+            since_row: Arc::clone(&since_row),
+        });
     let header = match reader.headers().map(|h| RosterHeader::new(&name, h)) {
         Ok(Ok(header)) => Arc::new(header),
         Ok(Err(problems)) => {
@@ -136,25 +189,52 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
             })));
         }
         Err(err) => {
-            let why = format!("cannot read the roster's header row: {err}");
+            let why = format!("cannot read the roster's header row: {}", csv_reason(&err));
             return Box::new(std::iter::once(Input::Failed(Failure::message(&name, why))));
         }
     };
-    Box::new(reader.into_records().enumerate().map(move |(i, record)| {
-        // The header is row 1, as a spreadsheet numbers it.
-        let row = i + 2;
-        match record {
-            Ok(cells) => Input::Row {
-                header: Arc::clone(&header),
-                row,
-                cells,
-            },
-            Err(err) => Input::Failed(Failure::message(
-                &header.source(row),
-                format!("cannot read this row: {err}"),
-            )),
+    since_row.store(0, Ordering::Relaxed);
+    // After a read error the rest of the file cannot be trusted to split
+    // into rows, so the roster ends there.
+    let mut broken = false;
+    Box::new(
+        reader
+            .into_records()
+            .enumerate()
+            .map_while(move |(i, record)| {
+                if broken {
+                    return None;
+                }
+                since_row.store(0, Ordering::Relaxed);
+                // The header is row 1, as a spreadsheet numbers it.
+                let row = i + 2;
+                Some(match record {
+                    Ok(cells) => Input::Row {
+                        header: Arc::clone(&header),
+                        row,
+                        cells,
+                    },
+                    Err(err) => {
+                        broken = matches!(err.kind(), csv::ErrorKind::Io(_));
+                        Input::Failed(Failure::message(
+                            &header.source(row),
+                            format!("cannot read this row: {}", csv_reason(&err)),
+                        ))
+                    }
+                })
+            }),
+    )
+}
+
+/// A CSV error in words, without the reader's internal positions.
+fn csv_reason(err: &csv::Error) -> String {
+    match err.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => io.to_string(),
+        csv::ErrorKind::Utf8 { .. } => {
+            "it is not UTF-8 text: save the roster as CSV UTF-8".to_string()
         }
-    }))
+        _ => err.to_string(),
+    }
 }
 
 /// Every input of a batch, in order: files and folders, then rosters.

@@ -19,6 +19,7 @@ pub mod profile;
 pub mod report;
 pub mod roster;
 pub mod round;
+pub mod safe_text;
 pub mod scenario;
 pub mod schema;
 pub mod sweep;

@@ -22,7 +22,7 @@ use senco_plan::plan::{PlanSettings, plan};
 use senco_plan::profile::{Draft, Override, ProfileError};
 use senco_plan::report::Report;
 use senco_plan::scenario::{parse_scenario_arg, parse_scenario_file};
-use senco_plan::sweep::{grid_size, parse_vary, sweep};
+use senco_plan::sweep::{grid_size, parse_vary, points as sweep_points};
 use sink::{OutputGuard, Progress, Sink};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -33,6 +33,7 @@ const EXIT_BELOW_THRESHOLD: u8 = 1;
 const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
+    sink::remove_temporary_files_on_signals();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Assess(args) => assess(&args),
@@ -73,7 +74,12 @@ fn main() -> ExitCode {
             } else if let Some(failure) = err.downcast_ref::<Failure>() {
                 eprintln!("{failure}");
             } else {
-                eprintln!("error: {err:#}");
+                // Messages may quote arguments and file names: no control
+                // character reaches the terminal (SPEC section 12).
+                eprintln!(
+                    "error: {}",
+                    senco_plan::safe_text::escape_controls_keep_lines(&format!("{err:#}"))
+                );
             }
             ExitCode::from(EXIT_BAD_INPUT)
         }
@@ -238,13 +244,6 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
                 Err(failure) => {
                     eprintln!("{failure}");
                     failed += 1;
-                    if args.fail_fast {
-                        progress.finish();
-                        eprintln!(
-                            "Stopped at the first input that could not be assessed (--fail-fast)."
-                        );
-                        return Ok(ExitCode::from(EXIT_BAD_INPUT));
-                    }
                 }
             }
             if !args.summary_only {
@@ -252,6 +251,13 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
                 first = false;
             }
             progress.inc();
+            if failed > 0 && args.fail_fast {
+                break;
+            }
+        }
+        if failed > 0 && args.fail_fast {
+            eprintln!("Stopped at the first input that could not be assessed (--fail-fast).");
+            break;
         }
     }
     progress.finish();
@@ -271,9 +277,21 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
             "no profiles were found: give .toml files, folders that hold them, or a --roster with rows"
         );
     }
-    if summary.schools == 0 && failed > 0 {
-        // Nothing could be assessed: an output file is left as it was.
-        eprintln!("No input could be assessed; nothing was written.");
+    if (summary.schools == 0 || args.fail_fast) && failed > 0 {
+        // An output file is left as it was; standard output, which has the
+        // start of the document already, gets a complete one (SPEC 12).
+        if sink.stdout_started() {
+            sink.write(&end)?;
+            sink.finish()?;
+        }
+        if summary.schools == 0 {
+            let kept = if output.is_some() {
+                "; the -o file was left as it was"
+            } else {
+                ""
+            };
+            eprintln!("No input could be assessed{kept}.");
+        }
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     sink.write(&end)?;
@@ -491,15 +509,39 @@ fn sweep_command(args: &SweepArgs) -> Result<ExitCode> {
     }
     grid_size(&varies).map_err(anyhow::Error::msg)?;
     let draft = read_draft(&args.file)?;
-    let result = sweep(&draft, &edits, &varies, as_of)?;
-    let text = exporter_for(&args.out).sweep(&result)?;
-    finish(
-        &args.out,
-        &args.check,
-        &[args.file.as_path()],
-        &text,
-        result.rows.iter().map(|r| r.score),
-    )
+    let (head, points) = sweep_points(&draft, &edits, &varies, as_of)?;
+    let exporter = exporter_for(&args.out);
+    let output = args.out.output.as_deref().filter(|p| !is_stdio(p));
+    let mut sink = Sink::open(output, &[args.file.as_path()])?;
+    sink.write(&exporter.sweep_start(&head)?)?;
+    // Points stream straight out, unless the format draws them as one table.
+    let (mut kept, mut first, mut below) = (Vec::new(), true, false);
+    for point in points {
+        let row = match point {
+            Ok(row) => row,
+            Err(err) => {
+                if sink.stdout_started() {
+                    sink.write(&exporter.sweep_end(&head, &[])?)?;
+                    sink.finish()?;
+                }
+                return Err(err.into());
+            }
+        };
+        below |= args.check.fail_under.is_some_and(|t| row.score < t);
+        if exporter.keeps_points() {
+            kept.push(row);
+        } else {
+            sink.write(&exporter.sweep_point(&head, first, &row)?)?;
+        }
+        first = false;
+    }
+    sink.write(&exporter.sweep_end(&head, &kept)?)?;
+    sink.finish()?;
+    Ok(if below {
+        ExitCode::from(EXIT_BELOW_THRESHOLD)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn plan_command(args: &PlanArgs) -> Result<ExitCode> {

@@ -507,7 +507,7 @@ pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
         leadership: leadership(p),
         resilience: resilience(p),
         compliance: compliance(p, as_of),
-        warnings: warnings(p),
+        warnings: warnings(p, demand),
     }
 }
 
@@ -614,12 +614,24 @@ fn compliance(p: &Profile, as_of: NaiveDate) -> Compliance {
     Compliance { status, due, notes }
 }
 
-fn warnings(p: &Profile) -> Vec<Warning> {
+/// Hours in a week: demand beyond it means an assumption is mistyped.
+const HOURS_IN_A_WEEK: f64 = 168.0;
+
+fn warnings(p: &Profile, demand: f64) -> Vec<Warning> {
     let s = &p.senco;
     let a = &p.assumptions;
     let contract = p.contract_hours();
     let ppa = a.ppa_share * s.teaching_hours;
     let mut out = Vec::new();
+    if demand > HOURS_IN_A_WEEK {
+        out.push(Warning {
+            code: "demand-beyond-a-week",
+            message: format!(
+                "The role would need {} h a week, more than the {HOURS_IN_A_WEEK} hours in a week: check the [assumptions] table for a mistyped value.",
+                round::show(demand)
+            ),
+        });
+    }
     let booked = s.teaching_hours + ppa + s.senco_hours + s.other_duties_hours;
     if booked > contract + 1e-9 {
         out.push(Warning {

@@ -1,7 +1,7 @@
 //! One school's full answer: the assessment, the options, and the headline
 //! that every output format shares.
 
-use crate::model::{Assessment, assess};
+use crate::model::{Assessment, Warning, assess};
 use crate::options::{OptionResult, Steps, best_value, evaluate};
 use crate::profile::{Phase, Profile};
 use crate::round::{hours1, money};
@@ -10,6 +10,10 @@ use serde::Serialize;
 
 /// Bumped whenever a field of the JSON output changes meaning or name.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// An option dearer than this a year is a mistyped cost, not a staffing
+/// choice (a whole SLT post costs well under a tenth of it).
+const IMPLAUSIBLE_COST: f64 = 1_000_000.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SchoolSummary {
@@ -34,8 +38,23 @@ pub struct Report {
 
 impl Report {
     pub fn new(source: &str, profile: &Profile, as_of: NaiveDate, steps: &Steps) -> Report {
-        let assessment = assess(profile, as_of);
+        let mut assessment = assess(profile, as_of);
         let options = evaluate(profile, &assessment, as_of, steps);
+        if let Some(dearest) = options
+            .iter()
+            .filter_map(|o| o.annual_cost.map(|c| (c, o.option)))
+            .filter(|(cost, _)| *cost > IMPLAUSIBLE_COST)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+        {
+            assessment.warnings.push(Warning {
+                code: "cost-over-a-million",
+                message: format!(
+                    "The {} option would cost {} a year, more than £1,000,000: check the [costs] table for a mistyped value.",
+                    dearest.1,
+                    money(dearest.0)
+                ),
+            });
+        }
         let best_value = best_value(&options).map(|o| o.option);
         let s = &profile.school;
         Report {

@@ -2,7 +2,8 @@
 //! (`school.name,school.phase,school.pupils,senco.teaching-hours,...`).
 //! Cells are typed as the profile's keys are; an empty cell is an absent key.
 
-use crate::profile::{Draft, Override, Problem, Profile, ProfileError};
+use crate::profile::{Draft, MAX_PROBLEMS, Override, Problem, Profile, ProfileError};
+use crate::safe_text::csv_unguard;
 use chrono::NaiveDate;
 
 /// A roster's header, checked once for all its rows.
@@ -36,27 +37,44 @@ impl RosterHeader {
                 "the first row names the profile keys (school.name,school.phase,...) and each row after it is a school",
             ));
         }
+        // Problems past the first fifty are only counted, so that a header
+        // of 200,000 bad columns costs no more memory than one of fifty.
+        let mut seen = std::collections::HashSet::new();
+        let mut more = 0;
+        let mut add = |p: Problem| {
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(p);
+            } else {
+                more += 1;
+            }
+        };
         for (i, key) in keys
             .iter()
             .enumerate()
             .filter(|(_, k)| !k.is_empty() || keys.len() > 1)
         {
             if Override::from_text(key, "0").is_err() {
-                problems.push(problem(
+                add(problem(
                     file,
                     Some(1),
-                    format!("column {} is headed `{key}`, which is not a profile key", i + 1),
+                    format!(
+                        "column {} is headed `{key}`, which is not a profile key",
+                        i + 1
+                    ),
                     "head each column with a dotted profile key, e.g. school.name, school.pupils, senco.teaching-hours",
                 ));
             }
-            if keys.iter().take(i).any(|k| k == key) {
-                problems.push(problem(
+            if !seen.insert(key.as_str()) {
+                add(problem(
                     file,
                     Some(1),
                     format!("column {} repeats the key `{key}`", i + 1),
                     "give each key one column",
                 ));
             }
+        }
+        if more > 0 {
+            problems.push(Problem::and_more(file, more));
         }
         if problems.is_empty() {
             Ok(RosterHeader {
@@ -102,6 +120,8 @@ impl RosterHeader {
             if cell.trim().is_empty() {
                 continue;
             }
+            // A cell senco-plan's CSV writer guarded reads back as it was.
+            let cell = csv_unguard(cell);
             // The header was checked, so every key splits.
             if let Ok(edit) = Override::from_text(key, cell) {
                 all.push(edit.via(format!("row {row}, column {key}")));

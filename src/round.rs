@@ -53,10 +53,9 @@ pub fn hours1(value: f64) -> String {
     format!("{:.1}", to_places(value, 1))
 }
 
-/// Pounds with thousands separators, e.g. `£19,675`; negative is a saving.
-pub fn money(value: f64) -> String {
-    let whole = to_places(value, 0) as i64;
-    let digits = whole.unsigned_abs().to_string();
+/// A count with thousands separators, e.g. `110,950`.
+pub fn count(value: u64) -> String {
+    let digits = value.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -64,6 +63,13 @@ pub fn money(value: f64) -> String {
         }
         grouped.push(c);
     }
+    grouped
+}
+
+/// Pounds with thousands separators, e.g. `£19,675`; negative is a saving.
+pub fn money(value: f64) -> String {
+    let whole = to_places(value, 0) as i64;
+    let grouped = count(whole.unsigned_abs());
     if whole < 0 {
         format!("-£{grouped}")
     } else {
@@ -94,5 +100,7 @@ mod tests {
         assert_eq!(money(1_234_567.0), "£1,234,567");
         assert_eq!(money(-950.0), "-£950");
         assert_eq!(money(0.0), "£0");
+        assert_eq!(count(110_950), "110,950");
+        assert_eq!(count(999), "999");
     }
 }

@@ -1,7 +1,8 @@
 //! Named scenarios: a baseline profile plus edits, from `--scenario` or a
 //! scenario file (`[[scenario]] name = "..." set = { "deputy.hours" = 6.5 }`).
 
-use crate::profile::{Override, Problem, ProfileError, line_column};
+use crate::profile::{LineIndex, Override, Problem, ProfileError, first_problems};
+use crate::safe_text::{escape_controls, has_control};
 use toml::de::{DeTable, DeValue};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,12 @@ pub fn parse_scenario_arg(text: &str) -> Result<Scenario, String> {
     if name.is_empty() {
         return Err(format!("--scenario '{text}': the name is empty: {usage}"));
     }
+    if has_control(name) {
+        return Err(format!(
+            "--scenario '{}': the name holds a control character (a line break, tab or terminal escape): write it as plain text",
+            escape_controls(text)
+        ));
+    }
     let edits = edits
         .split(',')
         .map(str::trim)
@@ -41,26 +48,28 @@ pub fn parse_scenario_arg(text: &str) -> Result<Scenario, String> {
 
 struct FileReader<'a> {
     file: &'a str,
-    text: &'a str,
-    problems: Vec<Problem>,
+    index: LineIndex<'a>,
+    problems: Vec<(Problem, Option<usize>)>,
 }
 
 impl FileReader<'_> {
     fn position(&self, offset: usize) -> (usize, usize) {
-        line_column(self.text, offset)
+        self.index.position(offset)
     }
 
     fn report(&mut self, key: &str, offset: usize, message: String, hint: &str) {
-        let (line, column) = self.position(offset);
-        self.problems.push(Problem {
-            file: self.file.to_string(),
-            key: Some(key.to_string()),
-            line: Some(line),
-            column: Some(column),
-            via: None,
-            message,
-            hint: Some(hint.to_string()),
-        });
+        self.problems.push((
+            Problem {
+                file: self.file.to_string(),
+                key: Some(key.to_string()),
+                line: None,
+                column: None,
+                via: None,
+                message,
+                hint: Some(hint.to_string()),
+            },
+            Some(offset),
+        ));
     }
 }
 
@@ -86,7 +95,7 @@ pub fn parse_scenario_file(file: &str, text: &str) -> Result<Vec<Scenario>, Prof
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = FileReader {
         file,
-        text,
+        index: LineIndex::new(text),
         problems: Vec::new(),
     };
     let document = match DeTable::parse(text) {
@@ -137,23 +146,26 @@ pub fn parse_scenario_file(file: &str, text: &str) -> Result<Vec<Scenario>, Prof
     }
     let mut seen = std::collections::HashSet::new();
     for s in &scenarios {
-        if !seen.insert(s.name.clone()) {
-            reader.problems.push(Problem {
-                file: file.to_string(),
-                key: Some("name".to_string()),
-                line: None,
-                column: None,
-                via: Some(s.source.clone()),
-                message: format!("the name \"{}\" is used twice", s.name),
-                hint: Some("give every scenario its own name".to_string()),
-            });
+        if !seen.insert(s.name.as_str()) {
+            reader.problems.push((
+                Problem {
+                    file: file.to_string(),
+                    key: Some("name".to_string()),
+                    line: None,
+                    column: None,
+                    via: Some(s.source.clone()),
+                    message: format!("the name \"{}\" is used twice", s.name),
+                    hint: Some("give every scenario its own name".to_string()),
+                },
+                None,
+            ));
         }
     }
     if reader.problems.is_empty() {
         Ok(scenarios)
     } else {
         Err(ProfileError {
-            problems: reader.problems,
+            problems: first_problems(file, text, reader.problems),
         })
     }
 }
@@ -183,6 +195,18 @@ fn read_scenario(
         }
     }
     let name = match table.get("name").map(|v| (v.get_ref(), v.span())) {
+        Some((DeValue::String(name), span)) if has_control(name) => {
+            reader.report(
+                "scenario.name",
+                span.start,
+                format!(
+                    "\"{}\" holds a control character (a line break, tab or terminal escape)",
+                    escape_controls(name)
+                ),
+                "write the name as plain text on one line, e.g. name = \"deputy\"",
+            );
+            return None;
+        }
         Some((DeValue::String(name), _)) if !name.trim().is_empty() => name.trim().to_string(),
         Some((_, span)) => {
             reader.report(

@@ -64,8 +64,8 @@ struct SchoolTable {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 #[allow(dead_code)]
 struct SencoTable {
-    /// The SENCO's contract as a share of full time (0 < fte <= 1).
-    #[schemars(range(min = 0, max = 1))]
+    /// The SENCO's contract as a share of full time (0.05 <= fte <= 1).
+    #[schemars(range(min = 0.05, max = 1))]
     contract_fte: f64,
     /// Timetabled teaching, hours a week.
     #[schemars(range(min = 0, max = 60))]

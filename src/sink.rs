@@ -1,34 +1,124 @@
-//! Where output goes: standard output, or a file replaced whole (a
-//! temporary file beside it, renamed at the end, so that a reader never
-//! sees half a file and an error leaves the old file as it was).
+//! Where output goes (SPEC section 12): standard output; a regular file
+//! replaced whole (a temporary file beside it, renamed at the end, so that
+//! a reader never sees half a file and an error leaves the old file as it
+//! was); or, for what is not a regular file (`/dev/null`, a FIFO), the
+//! thing itself, written in place and never replaced. Symbolic links are
+//! followed, so the link stays and its target is written.
 
-use crate::inputs::Input;
+use crate::inputs::{Input, display_name};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::fs::{File, Permissions};
 use std::io::{BufWriter, IsTerminal, Write};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files not yet renamed into place, removed if the run is
+/// interrupted (Ctrl-C, SIGTERM, SIGHUP).
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The exit code of a run stopped by a signal (as a shell reports Ctrl-C).
+const EXIT_INTERRUPTED: i32 = 130;
+
+/// Installs the handler that removes pending temporary files on Ctrl-C,
+/// SIGTERM or SIGHUP, then ends the run.
+pub fn remove_temporary_files_on_signals() {
+    // Without a handler the run still stops; only the cleanup is lost.
+    let _ = ctrlc::set_handler(|| {
+        let removed = PENDING.lock().map_or(0, |pending| {
+            pending
+                .iter()
+                .filter(|path| std::fs::remove_file(path).is_ok())
+                .count()
+        });
+        if removed > 0 {
+            eprintln!("Interrupted: the unfinished output was removed; the -o file is as it was.");
+        } else {
+            eprintln!("Interrupted.");
+        }
+        std::process::exit(EXIT_INTERRUPTED);
+    });
+}
+
+/// A temporary file's path on the pending list while this lives.
+pub struct Pending(PathBuf);
+
+impl Pending {
+    fn new(path: &Path) -> Pending {
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.push(path.to_path_buf());
+        }
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.retain(|p| p != &self.0);
+        }
+    }
+}
 
 pub enum Sink {
-    Stdout(BufWriter<std::io::Stdout>),
+    Stdout {
+        out: BufWriter<std::io::Stdout>,
+        /// Some of the document has been written.
+        started: bool,
+    },
     /// The reader closed the pipe (e.g. `| head`): the rest is dropped.
     Closed,
+    /// A device or FIFO, written in place.
+    InPlace {
+        file: BufWriter<File>,
+        shown: String,
+    },
     File {
         temp: BufWriter<tempfile::NamedTempFile>,
-        path: PathBuf,
+        /// The regular file that will be replaced (symlinks resolved).
+        target: PathBuf,
+        shown: String,
+        _pending: Pending,
     },
 }
 
+/// Follows a chain of symbolic links to the path they end at, even when
+/// that path does not exist yet (a link to a file `-o` will create).
+fn resolve_links(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // As the kernel does, give up after 40 links.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = std::fs::read_link(&current).with_context(|| {
+                    format!("cannot follow the link {}", display_name(&current))
+                })?;
+                current = match current.parent() {
+                    Some(parent) => parent.join(next),
+                    None => next,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    bail!(
+        "-o {}: the symbolic links loop: point -o at a file",
+        display_name(path)
+    )
+}
+
 impl Sink {
-    /// Opens the output; `None` is standard output. Refuses a folder, and
-    /// any of `inputs`, as the output.
+    /// Opens the output; `None` is standard output. Refuses a folder, a
+    /// read-only file, and any of `inputs`, as the output.
     pub fn open(output: Option<&Path>, inputs: &[&Path]) -> Result<Sink> {
         let Some(path) = output else {
-            return Ok(Sink::Stdout(BufWriter::new(std::io::stdout())));
+            return Ok(Sink::Stdout {
+                out: BufWriter::new(std::io::stdout()),
+                started: false,
+            });
         };
-        let shown = path.display();
-        if path.is_dir() {
-            bail!("-o {shown} is a folder: give a file name, e.g. -o {shown}/assessment.txt");
-        }
+        let shown = display_name(path);
         if let Ok(target) = path.canonicalize()
             && inputs
                 .iter()
@@ -39,53 +129,125 @@ impl Sink {
                 "-o {shown} is one of the input files: choose another output file so the input is not overwritten"
             );
         }
-        let dir = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                bail!("-o {shown} is a folder: give a file name, e.g. -o {shown}/assessment.txt")
+            }
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(|| format!("cannot write to {shown}"))?;
+                Ok(Sink::InPlace {
+                    file: BufWriter::new(file),
+                    shown,
+                })
+            }
+            Ok(meta) => {
+                if meta.permissions().readonly() {
+                    bail!(
+                        "-o {shown} is read-only, so it was left as it is: choose another file, or make it writable first (chmod u+w)"
+                    );
+                }
+                let target = path
+                    .canonicalize()
+                    .with_context(|| format!("cannot write {shown}"))?;
+                // Opening without truncating asks whether the user may
+                // write it, as the shell's `>` would, and changes nothing.
+                if let Err(err) = std::fs::OpenOptions::new().write(true).open(&target)
+                    && err.kind() == std::io::ErrorKind::PermissionDenied
+                {
+                    bail!(
+                        "-o {shown}: you are not allowed to write this file, so it was left as it is: choose another file"
+                    );
+                }
+                let mode = Permissions::from_mode(meta.permissions().mode() & 0o7777);
+                Sink::temporary(target, shown, Some(mode))
+            }
+            Err(_) => Sink::temporary(resolve_links(path)?, shown, None),
+        }
+    }
+
+    /// A temporary file beside `target`, with the mode the target has, or
+    /// for a new file the mode the umask gives (0666 less the umask).
+    fn temporary(target: PathBuf, shown: String, mode: Option<Permissions>) -> Result<Sink> {
+        let dir = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
         };
-        let temp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
-            format!(
-                "cannot write {shown}: check that the folder {} exists and is writable",
-                dir.display()
-            )
-        })?;
+        let temp = tempfile::Builder::new()
+            .permissions(Permissions::from_mode(0o666))
+            .tempfile_in(&dir)
+            .with_context(|| {
+                format!(
+                    "cannot write {shown}: check that the folder {} exists and is writable",
+                    display_name(&dir)
+                )
+            })?;
+        if let Some(mode) = mode {
+            temp.as_file()
+                .set_permissions(mode)
+                .with_context(|| format!("cannot write {shown}"))?;
+        }
+        let pending = Pending::new(temp.path());
         Ok(Sink::File {
             temp: BufWriter::new(temp),
-            path: path.to_path_buf(),
+            target,
+            shown,
+            _pending: pending,
         })
+    }
+
+    /// Whether part of a document has gone to standard output, which must
+    /// then be closed even when the run fails (SPEC section 12).
+    pub fn stdout_started(&self) -> bool {
+        matches!(self, Sink::Stdout { started: true, .. } | Sink::Closed)
     }
 
     pub fn write(&mut self, text: &str) -> Result<()> {
         match self {
-            Sink::Stdout(out) => match out.write_all(text.as_bytes()) {
+            Sink::Stdout { out, started } => match out.write_all(text.as_bytes()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                     *self = Sink::Closed;
                     Ok(())
                 }
-                other => other.context("cannot write to standard output"),
+                other => {
+                    *started |= !text.is_empty();
+                    other.context("cannot write to standard output")
+                }
             },
             Sink::Closed => Ok(()),
-            Sink::File { temp, path } => temp
+            Sink::InPlace { file, shown } => file
                 .write_all(text.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display())),
+                .with_context(|| format!("cannot write to {shown}")),
+            Sink::File { temp, shown, .. } => temp
+                .write_all(text.as_bytes())
+                .with_context(|| format!("cannot write {shown}")),
         }
     }
 
-    /// Flushes standard output, or puts the file in place.
+    /// Flushes standard output or the device, or puts the file in place.
     pub fn finish(self) -> Result<()> {
         match self {
-            Sink::Stdout(mut out) => match out.flush() {
+            Sink::Stdout { mut out, .. } => match out.flush() {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.context("cannot write to standard output"),
             },
             Sink::Closed => Ok(()),
-            Sink::File { temp, path } => {
-                let shown = path.display();
+            Sink::InPlace { mut file, shown } => file
+                .flush()
+                .with_context(|| format!("cannot write to {shown}")),
+            Sink::File {
+                temp,
+                target,
+                shown,
+                _pending,
+            } => {
                 let temp = temp
                     .into_inner()
                     .map_err(|e| e.into_error())
                     .with_context(|| format!("cannot write {shown}"))?;
-                temp.persist(&path)
+                temp.persist(&target)
                     .map_err(|e| e.error)
                     .with_context(|| format!("cannot write {shown}"))?;
                 Ok(())
@@ -109,7 +271,7 @@ impl OutputGuard {
         {
             bail!(
                 "-o {} is one of the input files: choose another output file so the input is not overwritten",
-                path.display()
+                display_name(path)
             );
         }
         Ok(())

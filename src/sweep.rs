@@ -3,7 +3,7 @@
 
 use crate::model::{Band, assess};
 use crate::options::change_cost;
-use crate::profile::{Draft, Override, ProfileError, Scalar, flatten};
+use crate::profile::{Draft, Override, Profile, ProfileError, Scalar, flatten};
 use crate::report::SCHEMA_VERSION;
 use crate::round;
 use chrono::NaiveDate;
@@ -13,11 +13,71 @@ use std::collections::BTreeMap;
 /// More points than this is a typing mistake, not a question.
 pub const MAX_SWEEP_POINTS: u64 = 1_000_000;
 
-/// One `--vary`: a key and the edits that set it to each of its values.
+/// One `--vary`: a key and its values, worked out one at a time so that a
+/// grid's size is known, and refused, before anything is built.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vary {
     pub key: String,
-    pub edits: Vec<Override>,
+    /// The argument as given, for messages.
+    arg: String,
+    values: Values,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Values {
+    /// `START..END[:STEP]`: `count` values from `start`.
+    Range {
+        start: f64,
+        step: f64,
+        count: u64,
+        integral: bool,
+    },
+    List(Vec<String>),
+}
+
+impl Vary {
+    /// The number of values.
+    pub fn len(&self) -> u64 {
+        match &self.values {
+            Values::Range { count, .. } => *count,
+            Values::List(values) => values.len() as u64,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`th value, as `--set` would take it.
+    pub fn value(&self, i: u64) -> String {
+        match &self.values {
+            Values::Range {
+                start,
+                step,
+                integral,
+                ..
+            } => {
+                let v = start + i as f64 * step;
+                if *integral {
+                    format!("{}", v as i64)
+                } else {
+                    format!("{}", round::to_places(v, 9))
+                }
+            }
+            Values::List(values) => values
+                .get(usize::try_from(i).unwrap_or(usize::MAX))
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The edit that sets the key to its `i`th value.
+    pub fn edit(&self, i: u64) -> Result<Override, String> {
+        let (key, value) = (&self.key, self.value(i));
+        Override::parse(&format!("{key}={value}"))
+            .map(|o| o.via(format!("--vary {}, at {key}={value}", self.arg)))
+            .map_err(|e| format!("--vary {}: {e}", self.arg))
+    }
 }
 
 fn number(text: &str, what: &str, arg: &str) -> Result<f64, String> {
@@ -31,7 +91,7 @@ fn number(text: &str, what: &str, arg: &str) -> Result<f64, String> {
 }
 
 /// Parses `KEY=START..END[:STEP]` (END included, STEP 1 by default) or
-/// `KEY=A,B,C`.
+/// `KEY=A,B,C`. No value is built here: a range is only its bounds.
 pub fn parse_vary(arg: &str) -> Result<Vary, String> {
     let Some((key, spec)) = arg.split_once('=') else {
         return Err(format!(
@@ -39,7 +99,7 @@ pub fn parse_vary(arg: &str) -> Result<Vary, String> {
         ));
     };
     let key = key.trim();
-    let values: Vec<String> = if let Some((start, rest)) = spec.split_once("..") {
+    let values = if let Some((start, rest)) = spec.split_once("..") {
         let (end, step) = rest.split_once(':').unwrap_or((rest, "1"));
         let integral = [start, end, step]
             .iter()
@@ -65,48 +125,39 @@ pub fn parse_vary(arg: &str) -> Result<Vary, String> {
                 steps + 1.0
             ));
         }
-        (0..=steps as u64)
-            .map(|i| {
-                let v = start_v + i as f64 * step_v;
-                if integral {
-                    format!("{}", v as i64)
-                } else {
-                    format!("{}", round::to_places(v, 9))
-                }
-            })
-            .collect()
+        Values::Range {
+            start: start_v,
+            step: step_v,
+            count: steps as u64 + 1,
+            integral,
+        }
     } else {
-        spec.split(',').map(|v| v.trim().to_string()).collect()
+        let values: Vec<String> = spec.split(',').map(|v| v.trim().to_string()).collect();
+        if values.iter().any(String::is_empty) {
+            return Err(format!("--vary {arg}: a value is empty; write KEY=A,B,C"));
+        }
+        Values::List(values)
     };
-    if values.iter().any(String::is_empty) {
-        return Err(format!("--vary {arg}: a value is empty; write KEY=A,B,C"));
-    }
-    let edits = values
-        .iter()
-        .map(|v| {
-            Override::parse(&format!("{key}={v}"))
-                .map(|o| o.via(format!("--vary {arg}, at {key}={v}")))
-                .map_err(|e| format!("--vary {arg}: {e}"))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Vary {
+    let vary = Vary {
         key: key.to_string(),
-        edits,
-    })
+        arg: arg.to_string(),
+        values,
+    };
+    // Every value makes the same shape of edit, so checking one checks the key.
+    vary.edit(0)?;
+    Ok(vary)
 }
 
 /// The number of points in the grid, refusing grids over the limit.
 pub fn grid_size(varies: &[Vary]) -> Result<u64, String> {
-    let size = varies
-        .iter()
-        .try_fold(1u64, |n, v| n.checked_mul(v.edits.len() as u64));
+    let size = varies.iter().try_fold(1u64, |n, v| n.checked_mul(v.len()));
     match size {
         Some(n) if n <= MAX_SWEEP_POINTS => Ok(n),
         _ => Err(format!(
             "the grid has {} points, more than the {MAX_SWEEP_POINTS} a sweep may have: use fewer values or larger steps",
             varies
                 .iter()
-                .map(|v| v.edits.len().to_string())
+                .map(|v| v.len().to_string())
                 .collect::<Vec<_>>()
                 .join(" x ")
         )),
@@ -130,37 +181,80 @@ pub struct SweepRow {
     pub annual_cost: f64,
 }
 
+/// What a sweep is of, known before its first point.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Sweep {
+pub struct SweepHead {
     pub schema_version: u32,
     pub source: String,
     pub as_of: NaiveDate,
     pub vary: Vec<String>,
-    pub rows: Vec<SweepRow>,
 }
 
-/// Assesses every combination of the varied values, the first key varying
-/// slowest. A point that does not validate stops the sweep with its problems.
-pub fn sweep(
-    draft: &Draft,
-    base_edits: &[Override],
-    varies: &[Vary],
+/// The grid's points, assessed one at a time, the first key varying
+/// slowest, so that a million-point sweep streams in constant memory.
+pub struct Points<'a> {
+    draft: &'a Draft,
+    base_edits: &'a [Override],
+    varies: &'a [Vary],
     as_of: NaiveDate,
-) -> Result<Sweep, ProfileError> {
-    let baseline = draft.build(base_edits, as_of)?;
-    let mut index = vec![0usize; varies.len()];
-    let mut rows = Vec::new();
-    let total = varies.iter().map(|v| v.edits.len()).product::<usize>();
-    for _ in 0..total {
-        let mut edits = base_edits.to_vec();
-        for (vary, &i) in varies.iter().zip(&index) {
-            edits.extend(vary.edits.get(i).cloned());
+    baseline: Profile,
+    /// The odometer: each key's value index; `None` once every point is done.
+    index: Option<Vec<u64>>,
+}
+
+impl Iterator for Points<'_> {
+    /// A point that does not validate gives its problems.
+    type Item = Result<SweepRow, ProfileError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let index = self.index.as_mut()?;
+        let mut edits = self.base_edits.to_vec();
+        for (vary, &i) in self.varies.iter().zip(index.iter()) {
+            match vary.edit(i) {
+                Ok(edit) => edits.push(edit),
+                Err(message) => {
+                    self.index = None;
+                    return Some(Err(ProfileError {
+                        problems: vec![crate::profile::Problem {
+                            file: self.draft.file().to_string(),
+                            key: Some(vary.key.clone()),
+                            line: None,
+                            column: None,
+                            via: None,
+                            message,
+                            hint: None,
+                        }],
+                    }));
+                }
+            }
         }
-        let point = draft.build(&edits, as_of)?;
+        // Odometer: the last key turns fastest.
+        let mut done = true;
+        for (position, vary) in self.varies.iter().enumerate().rev() {
+            if let Some(i) = index.get_mut(position) {
+                *i += 1;
+                if *i < vary.len() {
+                    done = false;
+                    break;
+                }
+                *i = 0;
+            }
+        }
+        if done {
+            self.index = None;
+        }
+        let point = match self.draft.build(&edits, self.as_of) {
+            Ok(point) => point,
+            Err(err) => {
+                self.index = None;
+                return Some(Err(err));
+            }
+        };
         let flat = flatten(&point);
-        let a = assess(&point, as_of);
-        rows.push(SweepRow {
-            values: varies
+        let a = assess(&point, self.as_of);
+        Some(Ok(SweepRow {
+            values: self
+                .varies
                 .iter()
                 .filter_map(|v| flat.get(&v.key).map(|s| (v.key.clone(), s.clone())))
                 .collect(),
@@ -169,26 +263,35 @@ pub fn sweep(
             coverage: a.coverage,
             demand_hours_per_week: a.demand_hours_per_week,
             shortfall_hours_per_week: a.shortfall_hours_per_week,
-            annual_cost: change_cost(&baseline, &point),
-        });
-        // Odometer: the last key turns fastest.
-        for (position, vary) in varies.iter().enumerate().rev() {
-            if let Some(i) = index.get_mut(position) {
-                *i += 1;
-                if *i < vary.edits.len() {
-                    break;
-                }
-                *i = 0;
-            }
-        }
+            annual_cost: change_cost(&self.baseline, &point),
+        }))
     }
-    Ok(Sweep {
+}
+
+/// The sweep's head and its points, to be assessed as they are read.
+pub fn points<'a>(
+    draft: &'a Draft,
+    base_edits: &'a [Override],
+    varies: &'a [Vary],
+    as_of: NaiveDate,
+) -> Result<(SweepHead, Points<'a>), ProfileError> {
+    let baseline = draft.build(base_edits, as_of)?;
+    let head = SweepHead {
         schema_version: SCHEMA_VERSION,
         source: draft.file().to_string(),
         as_of,
         vary: varies.iter().map(|v| v.key.clone()).collect(),
-        rows,
-    })
+    };
+    let empty = varies.iter().any(Vary::is_empty);
+    let points = Points {
+        draft,
+        base_edits,
+        varies,
+        as_of,
+        baseline,
+        index: (!empty).then(|| vec![0; varies.len()]),
+    };
+    Ok((head, points))
 }
 
 #[cfg(test)]
@@ -198,14 +301,20 @@ mod tests {
     #[test]
     fn ranges_include_their_end_and_keep_whole_numbers_whole() {
         let v = parse_vary("senco.teaching-hours=0..20:5").unwrap();
-        let keys: Vec<_> = v.edits.iter().map(|e| e.via.clone()).collect();
-        assert_eq!(keys.len(), 5);
-        assert!(keys[4].ends_with("at senco.teaching-hours=20"), "{keys:?}");
+        assert_eq!(v.len(), 5);
+        assert_eq!(v.value(4), "20");
+        assert!(
+            v.edit(4)
+                .unwrap()
+                .via
+                .ends_with("at senco.teaching-hours=20")
+        );
         let v = parse_vary("assumptions.fragmentation=0..1:0.1").unwrap();
-        assert_eq!(v.edits.len(), 11);
-        assert!(v.edits[3].via.ends_with("=0.3"), "{}", v.edits[3].via);
+        assert_eq!(v.len(), 11);
+        assert_eq!(v.value(3), "0.3");
         let v = parse_vary("tas.structure=flat,distributed").unwrap();
-        assert_eq!(v.edits.len(), 2);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v.value(1), "distributed");
     }
 
     #[test]
@@ -239,5 +348,10 @@ mod tests {
         assert_eq!(grid_size(std::slice::from_ref(&big)), Ok(1000));
         let grid = [big.clone(), big.clone(), big];
         assert!(grid_size(&grid).unwrap_err().contains("1000 x 1000 x 1000"));
+        // Eight keys of a million values each: refused from the bounds alone.
+        let huge = parse_vary("deputy.hours=0..999999").unwrap();
+        assert_eq!(huge.len(), 1_000_000);
+        let grid = vec![huge; 8];
+        assert!(grid_size(&grid).is_err());
     }
 }

@@ -24,8 +24,25 @@ fn bad_input() -> i32 {
 }
 
 /// What cannot be committed: a 50 MB file, symbolic-link loops, a folder
-/// named like a profile.
+/// named like a profile, a roster with a 2 MiB row, a 1 MiB profile of
+/// unknown keys, a roster header of 200,000 columns.
 fn fill(tmp: &Path) {
+    let roster = std::fs::read_to_string("examples/roster.csv").unwrap();
+    let header = roster.lines().next().unwrap();
+    let long_name = "A".repeat(2 * 1024 * 1024);
+    std::fs::write(
+        tmp.join("long-row.csv"),
+        format!("{header}\n{long_name},primary,210,30,6,1,10,5,middle,true,npq-senco,,8\n"),
+    )
+    .unwrap();
+    let mut profile = std::fs::read_to_string("examples/primary.toml").unwrap();
+    let mut i = 0;
+    while profile.len() < 1024 * 1024 - 20 {
+        profile.push_str(&format!("k{i} = 1\n"));
+        i += 1;
+    }
+    std::fs::write(tmp.join("many-unknown-keys.toml"), profile).unwrap();
+    std::fs::write(tmp.join("wide.csv"), vec!["a"; 200_000].join(",") + "\n").unwrap();
     let line = "# padding: a profile is never this large\n";
     std::fs::write(
         tmp.join("big.toml"),

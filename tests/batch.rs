@@ -270,10 +270,12 @@ fn fail_fast_stops_at_the_first_bad_input() {
     .output()
     .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        out.stdout.is_empty(),
-        "the bad file sorts first, so nothing is written"
-    );
+    // The bad file sorts first: its error record is the only line.
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    let record: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert!(record.get("error").is_some(), "{stdout}");
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()

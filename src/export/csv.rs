@@ -6,7 +6,8 @@ use crate::options::Remedy;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::round::to_places;
-use crate::sweep::Sweep;
+use crate::safe_text::csv_cell;
+use crate::sweep::{SweepHead, SweepRow};
 
 /// One row per school: the headline figures and each option's score, with
 /// stable column names so a spreadsheet can chart them.
@@ -96,10 +97,12 @@ fn write(
     write_rows(std::iter::once(header.to_vec()).chain(rows))
 }
 
+/// Every cell passes the formula guard, so no text from input reaches a
+/// spreadsheet as a live formula (SPEC section 12).
 fn write_rows(rows: impl Iterator<Item = Vec<String>>) -> Result<String, ExportError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        writer.write_record(&row)?;
+        writer.write_record(row.iter().map(|c| csv_cell(c).into_owned()))?;
     }
     let bytes = writer
         .into_inner()
@@ -170,13 +173,9 @@ impl Exporter for CsvExporter {
         write(&header, rows)
     }
 
-    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
+    fn sweep_start(&self, head: &SweepHead) -> Result<String, ExportError> {
         // `parameter_<key>` columns, as hyperfine names its parameters.
-        let mut header: Vec<String> = sweep
-            .vary
-            .iter()
-            .map(|k| format!("parameter_{k}"))
-            .collect();
+        let mut header: Vec<String> = head.vary.iter().map(|k| format!("parameter_{k}")).collect();
         header.extend(
             [
                 "score",
@@ -189,23 +188,28 @@ impl Exporter for CsvExporter {
             .iter()
             .map(|c| c.to_string()),
         );
-        let rows = sweep.rows.iter().map(|r| {
-            let mut row: Vec<String> = sweep
-                .vary
-                .iter()
-                .map(|k| r.values.get(k).map(ToString::to_string).unwrap_or_default())
-                .collect();
-            row.extend([
-                r.score.to_string(),
-                r.band.as_str().to_string(),
-                to_places(r.coverage, 4).to_string(),
-                hours(r.demand_hours_per_week),
-                hours(r.shortfall_hours_per_week),
-                pounds(r.annual_cost),
-            ]);
-            row
-        });
-        write(&header, rows)
+        write_rows(std::iter::once(header))
+    }
+
+    fn sweep_point(&self, head: &SweepHead, _: bool, r: &SweepRow) -> Result<String, ExportError> {
+        let mut row: Vec<String> = head
+            .vary
+            .iter()
+            .map(|k| r.values.get(k).map(ToString::to_string).unwrap_or_default())
+            .collect();
+        row.extend([
+            r.score.to_string(),
+            r.band.as_str().to_string(),
+            to_places(r.coverage, 4).to_string(),
+            hours(r.demand_hours_per_week),
+            hours(r.shortfall_hours_per_week),
+            pounds(r.annual_cost),
+        ]);
+        write_rows(std::iter::once(row))
+    }
+
+    fn sweep_end(&self, _: &SweepHead, _: &[SweepRow]) -> Result<String, ExportError> {
+        Ok(String::new())
     }
 
     fn plan(&self, result: &PlanResult) -> Result<String, ExportError> {

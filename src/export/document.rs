@@ -10,7 +10,7 @@ use crate::model::Area;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::round::{hours1, money};
-use crate::sweep::Sweep;
+use crate::sweep::{SweepHead, SweepRow};
 
 /// A format that draws laid-out blocks: the terminal table and markdown.
 /// Both get every command's output from the one `Exporter` below.
@@ -33,11 +33,23 @@ impl<T: Draw> Exporter for T {
         Ok(self.draw(layout_compare(comparison)))
     }
 
-    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
-        let mut out = self.draw(layout_sweep(sweep));
-        if let ([key], true) = (sweep.vary.as_slice(), self.charts()) {
-            let rows: Vec<(String, u32)> = sweep
-                .rows
+    fn sweep_start(&self, _: &SweepHead) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+
+    /// Points are kept and drawn, as one table, at the end.
+    fn sweep_point(&self, _: &SweepHead, _: bool, _: &SweepRow) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+
+    fn keeps_points(&self) -> bool {
+        true
+    }
+
+    fn sweep_end(&self, head: &SweepHead, rows: &[SweepRow]) -> Result<String, ExportError> {
+        let mut out = self.draw(layout_sweep(head, rows));
+        if let ([key], true) = (head.vary.as_slice(), self.charts()) {
+            let bars: Vec<(String, u32)> = rows
                 .iter()
                 .map(|r| {
                     (
@@ -50,7 +62,7 @@ impl<T: Draw> Exporter for T {
                 })
                 .collect();
             out.push('\n');
-            out.push_str(&score_bars(&format!("Score by {key}"), &rows));
+            out.push_str(&score_bars(&format!("Score by {key}"), &bars));
         }
         Ok(out)
     }
@@ -422,7 +434,7 @@ pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
     blocks
 }
 
-pub(super) fn layout_sweep(s: &Sweep) -> Vec<Block> {
+pub(super) fn layout_sweep(s: &SweepHead, points: &[SweepRow]) -> Vec<Block> {
     let mut header: Vec<String> = s.vary.clone();
     let varied = header.len();
     header.extend(
@@ -437,8 +449,7 @@ pub(super) fn layout_sweep(s: &Sweep) -> Vec<Block> {
         .iter()
         .map(|h| h.to_string()),
     );
-    let rows = s
-        .rows
+    let rows = points
         .iter()
         .map(|r| {
             let mut row: Vec<String> = s
@@ -462,7 +473,7 @@ pub(super) fn layout_sweep(s: &Sweep) -> Vec<Block> {
             "{}: {} over {} points, as of {}",
             s.source,
             s.vary.join(" x "),
-            s.rows.len(),
+            points.len(),
             s.as_of
         )),
         Block::Table(Grid {

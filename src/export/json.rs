@@ -4,7 +4,7 @@ use crate::compare::Comparison;
 use crate::explain::Explanation;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
-use crate::sweep::Sweep;
+use crate::sweep::{SweepHead, SweepRow};
 use serde::Serialize;
 
 fn pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
@@ -37,8 +37,31 @@ impl Exporter for JsonExporter {
         pretty(comparison)
     }
 
-    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
-        pretty(sweep)
+    /// The head's fields, then the rows one by one, laid out as
+    /// `pretty` would lay out the whole sweep.
+    fn sweep_start(&self, head: &SweepHead) -> Result<String, ExportError> {
+        let text = serde_json::to_string_pretty(head)?;
+        let open = text.strip_suffix("\n}").unwrap_or(&text);
+        Ok(format!("{open},\n  \"rows\": ["))
+    }
+
+    fn sweep_point(
+        &self,
+        _: &SweepHead,
+        first: bool,
+        row: &SweepRow,
+    ) -> Result<String, ExportError> {
+        let text = serde_json::to_string_pretty(row)?;
+        let indented: Vec<String> = text.lines().map(|l| format!("    {l}")).collect();
+        Ok(format!(
+            "{}\n{}",
+            if first { "" } else { "," },
+            indented.join("\n")
+        ))
+    }
+
+    fn sweep_end(&self, _: &SweepHead, _: &[SweepRow]) -> Result<String, ExportError> {
+        Ok("\n  ]\n}\n".to_string())
     }
 
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {
@@ -88,8 +111,16 @@ impl Exporter for NdjsonExporter {
         lines(&comparison.scenarios)
     }
 
-    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError> {
-        lines(&sweep.rows)
+    fn sweep_start(&self, _: &SweepHead) -> Result<String, ExportError> {
+        Ok(String::new())
+    }
+
+    fn sweep_point(&self, _: &SweepHead, _: bool, row: &SweepRow) -> Result<String, ExportError> {
+        lines(std::slice::from_ref(row))
+    }
+
+    fn sweep_end(&self, _: &SweepHead, _: &[SweepRow]) -> Result<String, ExportError> {
+        Ok(String::new())
     }
 
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError> {

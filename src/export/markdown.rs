@@ -1,21 +1,25 @@
 use super::document::{Block, Draw, Grid};
+use crate::safe_text::{markdown_block, markdown_inline};
 
-/// Markdown to paste into a governors' paper.
+/// Markdown to paste into a governors' paper. Every text is escaped, since
+/// names, sources and scenario names come from input (SPEC section 12).
 pub struct MarkdownExporter;
 
-fn escape(cell: &str) -> String {
-    cell.trim().replace('|', "\\|").replace('\n', "<br>")
+/// A table cell: escaped, with senco-plan's own line breaks as `<br>`.
+fn cell(text: &str) -> String {
+    text.trim()
+        .split('\n')
+        .map(markdown_inline)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 fn draw(grid: &Grid) -> String {
-    let mut out = format!(
-        "| {} |\n",
-        grid.header
-            .iter()
-            .map(|h| escape(h))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    );
+    let row = |cells: &[String]| {
+        let shown: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        format!("| {} |\n", shown.join(" | "))
+    };
+    let mut out = row(&grid.header);
     let rule: Vec<&str> = (0..grid.header.len())
         .map(|i| {
             if i >= grid.numbers_from {
@@ -26,14 +30,8 @@ fn draw(grid: &Grid) -> String {
         })
         .collect();
     out.push_str(&format!("| {} |\n", rule.join(" | ")));
-    for row in &grid.rows {
-        out.push_str(&format!(
-            "| {} |\n",
-            row.iter()
-                .map(|c| escape(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
+    for cells in &grid.rows {
+        out.push_str(&row(cells));
     }
     out
 }
@@ -41,10 +39,13 @@ fn draw(grid: &Grid) -> String {
 fn render(blocks: Vec<Block>, out: &mut String) {
     for block in blocks {
         let text = match block {
-            Block::Title(text) => format!("## {text}\n"),
-            Block::Heading(text) => format!("### {text}\n"),
-            Block::Paragraph(text) => format!("{text}\n"),
-            Block::List(items) => items.iter().map(|i| format!("- {i}\n")).collect(),
+            Block::Title(text) => format!("## {}\n", markdown_inline(&text)),
+            Block::Heading(text) => format!("### {}\n", markdown_inline(&text)),
+            Block::Paragraph(text) => format!("{}\n", markdown_block(&text)),
+            Block::List(items) => items
+                .iter()
+                .map(|i| format!("- {}\n", markdown_block(i)))
+                .collect(),
             Block::Table(grid) => draw(&grid),
         };
         out.push_str(&text);

@@ -14,7 +14,7 @@ use crate::compare::Comparison;
 use crate::explain::Explanation;
 use crate::plan::PlanResult;
 use crate::report::Report;
-use crate::sweep::Sweep;
+use crate::sweep::{SweepHead, SweepRow};
 
 pub use self::csv::CsvExporter;
 pub use self::html::report_html;
@@ -37,7 +37,22 @@ pub enum ExportError {
 pub trait Exporter {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError>;
     fn compare(&self, comparison: &Comparison) -> Result<String, ExportError>;
-    fn sweep(&self, sweep: &Sweep) -> Result<String, ExportError>;
+
+    /// A sweep, streamed as a batch is: the start, each point, then the
+    /// end, which gets every point only where `keeps_points` (a table
+    /// needs them all; CSV and JSON write each as it comes).
+    fn sweep_start(&self, head: &SweepHead) -> Result<String, ExportError>;
+    fn sweep_point(
+        &self,
+        head: &SweepHead,
+        first: bool,
+        row: &SweepRow,
+    ) -> Result<String, ExportError>;
+    fn sweep_end(&self, head: &SweepHead, rows: &[SweepRow]) -> Result<String, ExportError>;
+    fn keeps_points(&self) -> bool {
+        false
+    }
+
     fn plan(&self, plan: &PlanResult) -> Result<String, ExportError>;
 
     /// Many schools, streamed: the start of the output, one record at a

@@ -3,13 +3,16 @@
 //! Profiles hold counts only, never a pupil's name or any personal data.
 
 mod flat;
+mod position;
 mod problem;
 mod read;
 mod tree;
 
 pub use flat::{Scalar, changes, flatten};
-pub use problem::{Problem, ProfileError};
-pub use read::{Draft, MAX_PROFILE_BYTES, line_column, parse_profile};
+pub use position::{LineIndex, line_column};
+pub use problem::{MAX_PROBLEMS, Problem, ProfileError};
+pub(crate) use read::first_problems;
+pub use read::{Draft, MAX_PROFILE_BYTES, parse_profile};
 
 /// The keys the reader accepts, table by table (assumptions and costs
 /// are listed by `crate::params`).

@@ -1,4 +1,10 @@
+use crate::round::count;
+use crate::safe_text::{escape_controls, escape_controls_keep_lines};
 use std::fmt;
+
+/// Problems shown for one file; past this, one more line says how many
+/// were left out (fixing the first often fixes the rest).
+pub const MAX_PROBLEMS: usize = 50;
 
 /// One thing wrong with a profile, located as precisely as the input allows.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -16,9 +22,29 @@ pub struct Problem {
     pub hint: Option<String>,
 }
 
+impl Problem {
+    /// The line that stands for the problems not shown.
+    pub fn and_more(file: &str, more: usize) -> Problem {
+        let plural = if more == 1 { "problem" } else { "problems" };
+        Problem {
+            file: file.to_string(),
+            key: None,
+            line: None,
+            column: None,
+            via: None,
+            message: format!("and {} more {plural}, not shown", count(more as u64)),
+            hint: Some(format!(
+                "fix the first {MAX_PROBLEMS} and run again; one mistake (a missing table header, say) often causes many"
+            )),
+        }
+    }
+}
+
+/// Control characters from input (a file name, a quoted value) are shown
+/// escaped, never sent to the terminal (SPEC section 12).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", escape_controls(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -26,15 +52,15 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(via) = &self.via {
-            write!(f, ": {via}")?;
+            write!(f, ": {}", escape_controls(via))?;
         }
         f.write_str(": ")?;
         if let Some(key) = &self.key {
-            write!(f, "{key}: ")?;
+            write!(f, "{}: ", escape_controls(key))?;
         }
-        f.write_str(&self.message)?;
+        f.write_str(&escape_controls(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  help: {}", escape_controls_keep_lines(hint))?;
         }
         Ok(())
     }

@@ -1,12 +1,15 @@
 //! Reading and validating a profile: every problem in one pass, each with
 //! its key, line and column, and what to write instead.
 
+use super::position::{LineIndex, line_column};
+use super::problem::MAX_PROBLEMS;
 use super::tree::{self, Entry, Node, Origin, Override, Table, Value};
 use super::{
     Admin, Award, Deputy, Leadership, Phase, Problem, Profile, ProfileError, School, Senco,
     Structure, Tas, WholeSchool,
 };
 use crate::params::{ASSUMPTIONS, Assumptions, COSTS, Costs, Param};
+use crate::safe_text::{escape_controls, has_control};
 use chrono::NaiveDate;
 
 /// Profiles are a page of counts; anything larger is a mistake, and reading
@@ -18,6 +21,9 @@ const MAX_WEEKLY_HOURS: f64 = 60.0;
 /// Larger than any school in England (the largest have about 4,000 pupils).
 const MAX_PUPILS: u32 = 10_000;
 const MAX_STAFF: u32 = 2_000;
+/// The smallest contract a SENCO can hold the role on (SPEC section 1):
+/// 0.05 of 32.5 hours is about 1.6 hours a week.
+const MIN_CONTRACT_FTE: f64 = 0.05;
 
 pub(crate) const TABLES: &[&str] = &[
     "school",
@@ -139,18 +145,14 @@ impl Draft {
         }
         let mut reader = Reader {
             file: &self.file,
-            text: &self.text,
             problems: Vec::new(),
         };
         let profile = reader.profile(&root, as_of);
         match profile {
             Some(profile) if reader.problems.is_empty() => Ok(profile),
-            _ => {
-                let mut problems = reader.problems;
-                // File order first, then edits in the order given.
-                problems.sort_by_key(|p| (p.via.is_some(), p.line, p.column));
-                Err(ProfileError { problems })
-            }
+            _ => Err(ProfileError {
+                problems: first_problems(&self.file, &self.text, reader.problems),
+            }),
         }
     }
 }
@@ -165,15 +167,6 @@ pub fn parse_profile(
     Draft::parse(file, text)?.build(overrides, as_of)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, column)
-}
-
 /// A table of the profile as read, with where it came from.
 struct Section<'t> {
     name: &'static str,
@@ -181,34 +174,62 @@ struct Section<'t> {
     origin: &'t Origin,
 }
 
+/// A problem found, and the byte offset it was found at in the file (none
+/// for a `--set` edit or a missing table); lines and columns are worked
+/// out only for the problems shown.
+pub(crate) type Found = (Problem, Option<usize>);
+
+/// The problems to show: file order first (by offset), then edits in the
+/// order given; at most [`MAX_PROBLEMS`], then one saying how many more.
+pub(crate) fn first_problems(file: &str, text: &str, mut found: Vec<Found>) -> Vec<Problem> {
+    found.sort_by_key(|(p, offset)| (p.via.is_some(), *offset));
+    let more = found.len().saturating_sub(MAX_PROBLEMS);
+    found.truncate(MAX_PROBLEMS);
+    let index = LineIndex::new(text);
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|(mut problem, offset)| {
+            if let Some(offset) = offset {
+                let (line, column) = index.position(offset);
+                problem.line = Some(line);
+                problem.column = Some(column);
+            }
+            problem
+        })
+        .collect();
+    if more > 0 {
+        problems.push(Problem::and_more(file, more));
+    }
+    problems
+}
+
 struct Reader<'a> {
     file: &'a str,
-    text: &'a str,
-    problems: Vec<Problem>,
+    problems: Vec<Found>,
 }
 
 impl Reader<'_> {
     fn report(&mut self, key: Option<String>, origin: &Origin, message: String, hint: String) {
-        let (line, column) = match origin {
-            Origin::File(span) => {
-                let (l, c) = line_column(self.text, span.start);
-                (Some(l), Some(c))
-            }
-            _ => (None, None),
+        let offset = match origin {
+            Origin::File(span) => Some(span.start),
+            _ => None,
         };
         let via = match origin {
             Origin::Set(label) => Some(label.clone()),
             _ => None,
         };
-        self.problems.push(Problem {
-            file: self.file.to_string(),
-            key,
-            line,
-            column,
-            via,
-            message,
-            hint: Some(hint),
-        });
+        self.problems.push((
+            Problem {
+                file: self.file.to_string(),
+                key,
+                line: None,
+                column: None,
+                via,
+                message,
+                hint: Some(hint),
+            },
+            offset,
+        ));
     }
 
     fn profile(&mut self, root: &Table, as_of: NaiveDate) -> Option<Profile> {
@@ -525,6 +546,18 @@ impl Reader<'_> {
         example: &str,
     ) -> Option<String> {
         match &node.value {
+            Value::Text(t) if has_control(t) => {
+                self.report(
+                    Some(format!("{}.{key}", section.name)),
+                    &node.origin,
+                    format!(
+                        "\"{}\" holds a control character (a line break, tab or terminal escape)",
+                        truncate(t)
+                    ),
+                    format!("write it as plain text on one line, e.g. `{key} = {example}`"),
+                );
+                None
+            }
             Value::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
             Value::Text(_) => {
                 self.report(
@@ -642,11 +675,11 @@ impl Reader<'_> {
     fn senco(&mut self, s: &Section<'_>, as_of: NaiveDate) -> Option<Senco> {
         let fte = self.required(s, "contract-fte", "1.0").and_then(|n| {
             let fte = self.number(s, "contract-fte", n, (0.0, 1.0), "a share of a full-time contract", "0.8")?;
-            if fte == 0.0 {
+            if fte < MIN_CONTRACT_FTE {
                 self.report(
                     Some("senco.contract-fte".into()),
                     &n.origin,
-                    "must be more than 0".into(),
+                    format!("{fte} is less than {MIN_CONTRACT_FTE}, a quarter of a day a week"),
                     "write the SENCO's contract as a share of full time, e.g. `contract-fte = 0.8` for four days".into(),
                 );
                 return None;
@@ -847,14 +880,17 @@ fn noun(key: &str) -> &'static str {
     }
 }
 
+/// A value quoted in a message: at most 40 characters, control characters
+/// escaped.
 fn truncate(text: &str) -> String {
     const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        text.to_string()
+    let cut: String = text.chars().take(MAX).collect();
+    let more = if text.chars().nth(MAX).is_some() {
+        "..."
     } else {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}...")
-    }
+        ""
+    };
+    format!("{}{more}", escape_controls(&cut))
 }
 
 /// The known name closest to a misspelt one, if any is close enough:
@@ -890,17 +926,6 @@ fn unknown_key_hint(key: &str, known: &[&str], what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_are_one_based_lines_and_character_columns() {
-        let text = "a = 1\nname = \"Ámbar\"\nb = 2";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
-        let b = text.find("b =").unwrap();
-        assert_eq!(line_column(text, b), (3, 1));
-        let quote_end = text.find("\"\n").unwrap();
-        assert_eq!(line_column(text, quote_end), (2, 14));
-    }
 
     #[test]
     fn near_misses_are_suggested() {
