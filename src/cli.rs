@@ -3,6 +3,9 @@
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use senco_plan::export::Format;
+use senco_plan::options::{DEFAULT_YEARS, Sizing};
+use senco_plan::plan::{DEFAULT_MAX_HOURS, DEFAULT_MAX_LEAD_HOURS, PlanSettings};
+use senco_plan::profile::Profile;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -121,6 +124,9 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub sizing: SizingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -207,33 +213,13 @@ pub struct PlanArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// The score to reach (0-100; default: the manageable band, 95).
-    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100), conflicts_with = "target_band")]
-    pub target: Option<u32>,
-
-    /// Reach a band instead of a score.
-    #[arg(long, value_enum, value_name = "BAND")]
-    pub target_band: Option<TargetBand>,
-
-    /// The most the plan may cost, in pounds a year.
+    /// The most the plan may cost, in pounds a year over the horizon
+    /// (recurring costs plus one-off costs spread over --years).
     #[arg(long, value_name = "POUNDS", value_parser = parse_pounds)]
     pub budget: Option<f64>,
 
-    /// Teaching hours the SENCO keeps, whatever the plan.
-    #[arg(long, value_name = "HOURS", default_value_t = 0.0, value_parser = parse_step)]
-    pub keep_teaching: f64,
-
-    /// The most deputy hours a week the plan may add.
-    #[arg(long, value_name = "H", default_value_t = 32.5, value_parser = parse_step)]
-    pub max_deputy_hours: f64,
-
-    /// The most admin hours a week the plan may add.
-    #[arg(long, value_name = "H", default_value_t = 32.5, value_parser = parse_step)]
-    pub max_admin_hours: f64,
-
-    /// Leave corporate responsibility for SEND out of the plans.
-    #[arg(long)]
-    pub no_corporate: bool,
+    #[command(flatten)]
+    pub sizing: SizingArgs,
 
     /// How many plans to show.
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
@@ -248,6 +234,113 @@ pub struct PlanArgs {
 
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// The horizon costs are compared over, declared once for every command
+/// that ranks by cost.
+#[derive(Debug, Args)]
+pub struct HorizonArgs {
+    /// Years one-off costs (training) are spread over when costs are
+    /// compared: a year's cost = recurring + one-off / YEARS (1-10; 3, a
+    /// three-year budget forecast).
+    #[arg(long, value_name = "YEARS", default_value_t = DEFAULT_YEARS, value_parser = clap::value_parser!(u32).range(1..=10))]
+    pub years: u32,
+}
+
+/// How remedies are sized and bounded: the same flags and defaults for
+/// `assess`'s options, `plan` and `report` (SPEC section 5).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Sizing remedies")]
+pub struct SizingArgs {
+    /// The score to size remedies for (0-100; default: the manageable band, 95).
+    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100), conflicts_with = "target_band")]
+    pub target: Option<u32>,
+
+    /// Size remedies for a band instead of a score.
+    #[arg(long, value_enum, value_name = "BAND")]
+    pub target_band: Option<TargetBand>,
+
+    /// Teaching hours the SENCO keeps, whatever the remedy.
+    #[arg(long, value_name = "HOURS", default_value_t = 0.0, value_parser = parse_step)]
+    pub keep_teaching: f64,
+
+    /// The most deputy hours a week a remedy may add.
+    #[arg(long, value_name = "HOURS", default_value_t = DEFAULT_MAX_HOURS, value_parser = parse_step)]
+    pub max_deputy_hours: f64,
+
+    /// The most admin hours a week a remedy may add.
+    #[arg(long, value_name = "HOURS", default_value_t = DEFAULT_MAX_HOURS, value_parser = parse_step)]
+    pub max_admin_hours: f64,
+
+    /// The most management hours a week each lead TA may have.
+    #[arg(long, value_name = "HOURS", default_value_t = DEFAULT_MAX_LEAD_HOURS, value_parser = parse_step)]
+    pub max_lead_hours: f64,
+
+    /// Leave corporate responsibility for SEND out.
+    #[arg(long)]
+    pub no_corporate: bool,
+
+    /// fitted: each option is the smallest amount that reaches the best
+    /// score it can (the default); fixed: SPEC's fixed steps (5 h less
+    /// teaching, a 6.5 h deputy, 10 h admin, a lead TA per 6 TAs with 2 h).
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = SizesArg::Fitted)]
+    pub sizes: SizesArg,
+
+    /// Price this many hours moved from teaching to SENCO time, instead of fitting it.
+    #[arg(long, value_name = "HOURS", value_parser = parse_step)]
+    pub fewer_teaching_hours: Option<f64>,
+
+    /// Price a deputy of this many hours a week, instead of fitting it.
+    #[arg(long, value_name = "HOURS", value_parser = parse_step)]
+    pub deputy_hours: Option<f64>,
+
+    /// Price this many admin hours a week, instead of fitting them.
+    #[arg(long, value_name = "HOURS", value_parser = parse_step)]
+    pub admin_hours: Option<f64>,
+
+    #[command(flatten)]
+    pub horizon: HorizonArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SizesArg {
+    /// The smallest amount that reaches the best score the remedy can.
+    Fitted,
+    /// The fixed steps of SPEC section 5.
+    Fixed,
+}
+
+impl SizingArgs {
+    /// The plan engine's settings for one profile: the target follows the
+    /// profile's own band thresholds.
+    pub fn settings(&self, profile: &Profile, budget: Option<f64>) -> PlanSettings {
+        let bands = &profile.assumptions;
+        let target = match (self.target, self.target_band) {
+            (Some(score), _) => score,
+            (None, Some(TargetBand::Stretched)) => bands.band_stretched.ceil() as u32,
+            (None, _) => bands.band_manageable.ceil() as u32,
+        };
+        PlanSettings {
+            target,
+            budget,
+            keep_teaching: self.keep_teaching,
+            max_deputy_hours: self.max_deputy_hours,
+            max_admin_hours: self.max_admin_hours,
+            max_lead_hours: self.max_lead_hours,
+            allow_corporate: !self.no_corporate,
+            years: self.horizon.years,
+            ..PlanSettings::default()
+        }
+    }
+
+    pub fn sizing(&self) -> Sizing {
+        Sizing {
+            fixed: self.sizes == SizesArg::Fixed,
+            fewer_teaching_hours: self.fewer_teaching_hours,
+            deputy_hours: self.deputy_hours,
+            admin_hours: self.admin_hours,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -324,6 +417,9 @@ pub struct CompareArgs {
     /// Order of the scenarios after the baseline.
     #[arg(long, value_enum, default_value_t = SortArg::Input)]
     pub sort: SortArg,
+
+    #[command(flatten)]
+    pub horizon: HorizonArgs,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -418,17 +514,8 @@ pub struct AssessArgs {
     #[command(flatten)]
     pub check: FailUnder,
 
-    /// Hours the fewer-teaching option moves from teaching to SENCO time.
-    #[arg(long, value_name = "HOURS", default_value_t = 5.0, value_parser = parse_step, help_heading = "Option sizes")]
-    pub fewer_teaching_hours: f64,
-
-    /// Hours a week the deputy option adds.
-    #[arg(long, value_name = "HOURS", default_value_t = 6.5, value_parser = parse_step, help_heading = "Option sizes")]
-    pub deputy_hours: f64,
-
-    /// Hours a week the admin-support option adds.
-    #[arg(long, value_name = "HOURS", default_value_t = 10.0, value_parser = parse_step, help_heading = "Option sizes")]
-    pub admin_hours: f64,
+    #[command(flatten)]
+    pub sizing: SizingArgs,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -85,7 +85,8 @@ leadership = "{leadership}"          # slt | associate-slt | middle
 qualified-teacher = true     # the SENCO must be a qualified teacher
 award = "npq-senco"          # npq-senco | nasenco | in-progress | none | exempt
 # appointed = 2023-09-01     # needed when the award is in progress or none (three-year deadline)
-# Health check (seed 002): answer true or false, or leave out.
+# Health check (Murray 2018, "Models for the SENCO role: context, value and
+# intent"): answer true or false, or leave out.
 # headteacher-support = true
 # strategic-vision = true
 # influences-colleagues = true

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::Parser;
 use cli::{
     AssessArgs, BatchSort, Cli, ColorArg, Command, CompareArgs, ExplainArgs, FailUnder, GenArgs,
-    InitArgs, OutputArgs, PlanArgs, ProfileArgs, ReportArgs, SortArg, SweepArgs, TargetBand,
+    InitArgs, OutputArgs, PlanArgs, ProfileArgs, ReportArgs, SortArg, SweepArgs,
 };
 use inputs::{Input, display_name, is_stdio, read_input};
 use rayon::prelude::*;
@@ -17,7 +17,6 @@ use senco_plan::batch::{Failure, Record, SchoolLine, Tally};
 use senco_plan::compare::{Candidate, SortBy, compare};
 use senco_plan::export::{Exporter, exporter};
 use senco_plan::generate;
-use senco_plan::options::Steps;
 use senco_plan::plan::{PlanSettings, plan};
 use senco_plan::profile::{Draft, Override, ProfileError};
 use senco_plan::report::Report;
@@ -117,13 +116,16 @@ fn edits_and_date(args: &ProfileArgs) -> Result<(Vec<Override>, chrono::NaiveDat
 fn exporter_for(out: &OutputArgs) -> Box<dyn Exporter> {
     let to_stdout = out.output.as_deref().is_none_or(is_stdio);
     let terminal = to_stdout && std::io::stdout().is_terminal();
+    // Tables fit the terminal; a terminal that will not say gets 80 columns.
+    let width = terminal
+        .then(|| terminal_size::terminal_size().map_or(80, |(terminal_size::Width(w), _)| w));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colour = match out.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => terminal && !no_color,
     };
-    exporter(out.format.into(), terminal, colour)
+    exporter(out.format.into(), width, colour)
 }
 
 fn finish(
@@ -149,7 +151,12 @@ fn finish(
 /// is written between chunks, so memory does not grow with the batch.
 const CHUNK: usize = 1024;
 
-fn assess_input(input: Input, edits: &[Override], as_of: NaiveDate, steps: &Steps) -> Record {
+fn assess_input(
+    input: Input,
+    edits: &[Override],
+    as_of: NaiveDate,
+    sizing: &cli::SizingArgs,
+) -> Record {
     let (source, profile) = match input {
         Input::Failed(failure) => return Err(failure),
         Input::File(path) => {
@@ -164,7 +171,13 @@ fn assess_input(input: Input, edits: &[Override], as_of: NaiveDate, steps: &Step
         ),
     };
     match profile {
-        Ok(profile) => Ok(Report::new(&source, &profile, as_of, steps)),
+        Ok(profile) => Ok(Report::new(
+            &source,
+            &profile,
+            as_of,
+            &sizing.settings(&profile, None),
+            &sizing.sizing(),
+        )),
         Err(err) => Err(Failure {
             source,
             problems: err.problems,
@@ -181,12 +194,6 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
         .map(PathBuf::as_path)
         .collect();
     check_stdin_once(&named)?;
-    let steps = Steps {
-        fewer_teaching_hours: args.fewer_teaching_hours,
-        deputy_hours: args.deputy_hours,
-        admin_hours: args.admin_hours,
-        ..Steps::default()
-    };
     let exporter = exporter_for(&args.out);
 
     // One profile: the whole report, or its problems and nothing written.
@@ -194,7 +201,7 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
         && !path.is_dir()
         && !args.summary_only
     {
-        let report = assess_input(Input::File(path.clone()), &edits, as_of, &steps)
+        let report = assess_input(Input::File(path.clone()), &edits, as_of, &args.sizing)
             .map_err(|f| anyhow::anyhow!(f))?;
         let text = exporter.assess(std::slice::from_ref(&report))?;
         return finish(
@@ -227,7 +234,7 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
         }
         let records: Vec<Record> = chunk
             .into_par_iter()
-            .map(|input| assess_input(input, &edits, as_of, &steps))
+            .map(|input| assess_input(input, &edits, as_of, &args.sizing))
             .collect();
         for record in &records {
             tally.add(record);
@@ -335,7 +342,8 @@ fn report_command(args: &ReportArgs) -> Result<ExitCode> {
     let draft = read_draft(&args.file)?;
     let profile = draft.build(&edits, as_of)?;
     let source = display_name(&args.file);
-    let report = Report::new(&source, &profile, as_of, &Steps::default());
+    let settings = args.sizing.settings(&profile, None);
+    let report = Report::new(&source, &profile, as_of, &settings, &args.sizing.sizing());
     let comparison = match &args.scenarios {
         Some(file) => {
             let scenarios = parse_scenario_file(&display_name(file), &read_input(file)?)?;
@@ -345,7 +353,13 @@ fn report_command(args: &ReportArgs) -> Result<ExitCode> {
                 profile: profile.clone(),
             };
             let others = scenario_candidates(&draft, &edits, scenarios, as_of)?;
-            Some(compare(&baseline, &others, as_of, SortBy::Input))
+            Some(compare(
+                &baseline,
+                &others,
+                as_of,
+                SortBy::Input,
+                settings.years,
+            ))
         }
         None => None,
     };
@@ -480,7 +494,7 @@ fn compare_command(args: &CompareArgs) -> Result<ExitCode> {
         SortArg::Cost => SortBy::Cost,
         SortArg::Name => SortBy::Name,
     };
-    let comparison = compare(&baseline, &others, as_of, sort);
+    let comparison = compare(&baseline, &others, as_of, sort, args.horizon.years);
     let text = exporter_for(&args.out).compare(&comparison)?;
     finish(
         &args.out,
@@ -548,21 +562,10 @@ fn plan_command(args: &PlanArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
     let draft = read_draft(&args.file)?;
     let profile = draft.build(&edits, as_of)?;
-    let bands = &profile.assumptions;
-    let target = match (args.target, args.target_band) {
-        (Some(score), _) => score,
-        (None, Some(TargetBand::Stretched)) => bands.band_stretched.ceil() as u32,
-        (None, _) => bands.band_manageable.ceil() as u32,
-    };
     let settings = PlanSettings {
-        target,
-        budget: args.budget,
-        keep_teaching: args.keep_teaching,
-        max_deputy_hours: args.max_deputy_hours,
-        max_admin_hours: args.max_admin_hours,
-        allow_corporate: !args.no_corporate,
         top: args.top as usize,
         frontier: args.frontier,
+        ..args.sizing.settings(&profile, args.budget)
     };
     let result = plan(&profile, draft.file(), as_of, &settings)?;
     let text = exporter_for(&args.out).plan(&result)?;

@@ -1,7 +1,8 @@
 //! The workload model (SPEC sections 2-4): a pure function from a profile
 //! to an assessment. No I/O, no formatting beyond what serde needs.
 
-use crate::profile::{Award, Leadership, Profile};
+use crate::params::{SURVEY_OVER_9H_PRIMARY, SURVEY_OVER_9H_SECONDARY};
+use crate::profile::{Award, Leadership, Phase, Profile, Scalar};
 use crate::round;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -41,7 +42,7 @@ impl Task {
     }
 }
 
-/// Norwich's four areas of the role (seed 000), plus statutory casework.
+/// Norwich's four areas of the role (cited by Morewood 2018, "Time to rethink the 'effective SENCO'"), plus statutory casework.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum Area {
     #[serde(rename = "statutory casework")]
@@ -145,8 +146,11 @@ pub struct Pools {
     pub senco: f64,
 }
 
+/// The SENCO's week (SPEC section 4): the time allocated to the role, what
+/// is left of it after clashes with lessons, the directed time booked, and
+/// the extra hours the role needs beyond the allocation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WorkingWeek {
+pub struct SencoWeek {
     #[serde(serialize_with = "round::hours")]
     pub contract: f64,
     #[serde(serialize_with = "round::hours")]
@@ -155,16 +159,22 @@ pub struct WorkingWeek {
     pub ppa: f64,
     #[serde(serialize_with = "round::hours")]
     pub other_duties: f64,
-    /// The SENCO's share of the demand, including what no one has time for.
+    /// Protected SENCO time (`senco-hours`).
     #[serde(serialize_with = "round::hours")]
-    pub senco_work: f64,
+    pub allocated: f64,
+    /// The allocation that fits in the week, less what lessons fragment.
     #[serde(serialize_with = "round::hours")]
-    pub total: f64,
+    pub effective: f64,
+    /// Teaching + PPA + other duties + SENCO time, against `contract`.
     #[serde(serialize_with = "round::hours")]
-    pub beyond_contract: f64,
-    /// What full-time leaders report working (EVIDENCE.md), for comparison.
+    pub directed_used: f64,
+    /// The shortfall: hours the role needs beyond what the school gives
+    /// it, which fall on the SENCO as unpaid extra hours or are left undone.
     #[serde(serialize_with = "round::hours")]
-    pub leaders_reported: f64,
+    pub extra_needed: f64,
+    /// The 2018 survey's share of SENCOs in this phase working more than
+    /// 9 extra hours a week; none for special and AP (not surveyed apart).
+    pub survey_share_over_9h: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -212,8 +222,8 @@ pub struct Resilience {
 pub enum ComplianceStatus {
     Compliant,
     NonCompliant,
-    /// The award is outstanding and the appointment date is not given.
-    Unknown,
+    /// The award or the appointment date is not given.
+    NotAssessed,
 }
 
 impl ComplianceStatus {
@@ -221,7 +231,7 @@ impl ComplianceStatus {
         match self {
             ComplianceStatus::Compliant => "compliant",
             ComplianceStatus::NonCompliant => "non-compliant",
-            ComplianceStatus::Unknown => "unknown",
+            ComplianceStatus::NotAssessed => "not-assessed",
         }
     }
 }
@@ -232,6 +242,14 @@ pub struct Compliance {
     /// When the mandatory qualification is due, while it is outstanding.
     pub due: Option<NaiveDate>,
     pub notes: Vec<String>,
+}
+
+/// A default the profile relied on: the key left out and the value used
+/// (null where there is none, e.g. no appointment date).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assumed {
+    pub key: &'static str,
+    pub value: Option<Scalar>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -254,12 +272,18 @@ pub struct Assessment {
     pub covered_hours_per_week: f64,
     #[serde(serialize_with = "round::hours")]
     pub shortfall_hours_per_week: f64,
-    pub pools: Pools,
     pub tasks: Vec<TaskHours>,
-    pub working_week: WorkingWeek,
+    /// Each pool's hours a week (the SENCO's: effective hours).
+    pub pools: Pools,
+    /// Each pool's hours that no task it may do is left for: capacity =
+    /// covered + idle.
+    pub idle: Pools,
+    pub senco_week: SencoWeek,
     pub leadership: LeadershipCheck,
     pub resilience: Resilience,
     pub compliance: Compliance,
+    /// Every default used for a key the profile leaves out (SPEC section 1).
+    pub assumed: Vec<Assumed>,
     pub warnings: Vec<Warning>,
 }
 
@@ -474,23 +498,31 @@ pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
     let (coverage, score) = coverage_and_score(demand, covered);
     let band = band(f64::from(score), a);
 
-    let others: f64 = tasks
-        .iter()
-        .map(|t| t.covered.admin + t.covered.lead_tas + t.covered.deputy)
-        .sum();
+    let used = tasks.iter().fold(Cover::default(), |sum, t| Cover {
+        senco: sum.senco + t.covered.senco,
+        deputy: sum.deputy + t.covered.deputy,
+        admin: sum.admin + t.covered.admin,
+        lead_tas: sum.lead_tas + t.covered.lead_tas,
+    });
+    // Rounding inside the fill can leave a pool a hair below zero.
+    let idle = Pools {
+        admin: (pools.admin - used.admin).max(0.0),
+        lead_tas: (pools.lead_tas - used.lead_tas).max(0.0),
+        deputy: (pools.deputy - used.deputy).max(0.0),
+        senco: (pools.senco - used.senco).max(0.0),
+    };
     let s = &p.senco;
     let ppa = a.ppa_share * s.teaching_hours;
-    let senco_work = (demand - others).max(0.0);
-    let total = s.teaching_hours + ppa + s.other_duties_hours + senco_work;
-    let working_week = WorkingWeek {
+    let senco_week = SencoWeek {
         contract: p.contract_hours(),
         teaching: s.teaching_hours,
         ppa,
         other_duties: s.other_duties_hours,
-        senco_work,
-        total,
-        beyond_contract: (total - p.contract_hours()).max(0.0),
-        leaders_reported: a.leaders_reported_hours,
+        allocated: s.senco_hours,
+        effective: pools.senco,
+        directed_used: s.teaching_hours + ppa + s.other_duties_hours + s.senco_hours,
+        extra_needed: shortfall,
+        survey_share_over_9h: survey_share(p.school.phase),
     };
 
     Assessment {
@@ -501,13 +533,49 @@ pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
         capacity_hours_per_week: pools.admin + pools.lead_tas + pools.deputy + pools.senco,
         covered_hours_per_week: covered,
         shortfall_hours_per_week: shortfall,
-        pools,
         tasks,
-        working_week,
+        pools,
+        idle,
+        senco_week,
         leadership: leadership(p),
         resilience: resilience(p),
         compliance: compliance(p, as_of),
+        assumed: assumed(p),
         warnings: warnings(p, demand),
+    }
+}
+
+/// The value each left-out key took.
+fn assumed(p: &Profile) -> Vec<Assumed> {
+    p.assumed
+        .iter()
+        .map(|&key| {
+            let value = match key {
+                "school.ehc-requests-per-year" => {
+                    Some(Scalar::Integer(p.ehc_requests_per_year().into()))
+                }
+                "school.teachers" => Some(Scalar::Integer(p.teachers().into())),
+                "school.weeks-per-year" => Some(Scalar::Number(p.weeks_per_year())),
+                "senco.other-duties-hours" => Some(Scalar::Number(p.senco.other_duties_hours)),
+                "deputy" | "admin" | "tas" => Some(Scalar::Text("none".to_string())),
+                "whole-school.corporate-responsibility" => {
+                    Some(Scalar::Bool(p.whole_school.corporate_responsibility))
+                }
+                _ => None,
+            };
+            Assumed { key, value }
+        })
+        .collect()
+}
+
+/// The survey's share of SENCOs more than 9 hours a week over, for the
+/// phase: primary's figure for nursery, primary and middle, secondary's for
+/// secondary and all-through, none for special and AP (SPEC section 4).
+pub fn survey_share(phase: Phase) -> Option<f64> {
+    match phase {
+        Phase::Nursery | Phase::Primary | Phase::Middle => Some(SURVEY_OVER_9H_PRIMARY),
+        Phase::Secondary | Phase::AllThrough => Some(SURVEY_OVER_9H_SECONDARY),
+        Phase::Special | Phase::AlternativeProvision => None,
     }
 }
 
@@ -523,7 +591,7 @@ pub fn band(score: f64, a: &crate::params::Assumptions) -> Band {
     }
 }
 
-/// Seed 002's health check: "impact not status".
+/// Murray's health check (2018, "Models for the SENCO role: context, value and intent"): "impact not status".
 fn leadership(p: &Profile) -> LeadershipCheck {
     let s = &p.senco;
     let on_slt = matches!(s.leadership, Leadership::Slt | Leadership::AssociateSlt);
@@ -602,7 +670,7 @@ fn compliance(p: &Profile, as_of: NaiveDate) -> Compliance {
             }
             None => {
                 if status == ComplianceStatus::Compliant {
-                    status = ComplianceStatus::Unknown;
+                    status = ComplianceStatus::NotAssessed;
                 }
                 notes.push(
                     "The award is outstanding: add senco.appointed (the date the SENCO took up the role) to check the three-year deadline."
@@ -651,7 +719,7 @@ fn warnings(p: &Profile, demand: f64) -> Vec<Warning> {
         out.push(Warning {
             code: "large-teaching-load",
             message: format!(
-                "The SENCO teaches {} h, more than half the {} h contract: \"the SENCO rarely has time to undertake a large teaching load\" (seed 000).",
+                "The SENCO teaches {} h, more than half the {} h contract: \"the SENCO rarely has time to undertake a large teaching load\" (Morewood 2018, \"Time to rethink the 'effective SENCO'\").",
                 round::show(s.teaching_hours),
                 round::show(contract)
             ),
@@ -758,10 +826,20 @@ mod tests {
             5.875 - 176.0 / 39.0,
         );
         close(task(&a, Task::Strategy).uncovered, 2.55);
-        close(a.working_week.ppa, 1.25);
-        close(a.working_week.senco_work, 22.67);
-        close(a.working_week.total, 36.42);
-        close(a.working_week.beyond_contract, 3.92);
+        // The SENCO's week: 12.5 + 1.25 + 0 + 6.5 = 20.25 of 32.5 directed;
+        // 6.5 allocated, 5.875 effective, 16.795 extra needed (the
+        // shortfall); the 2018 survey's primary line, 43%.
+        close(a.senco_week.ppa, 1.25);
+        close(a.senco_week.directed_used, 20.25);
+        close(a.senco_week.allocated, 6.5);
+        close(a.senco_week.effective, 5.875);
+        close(a.senco_week.extra_needed, 16.795);
+        assert_eq!(a.senco_week.survey_share_over_9h, Some(0.43));
+        // Nothing is idle: capacity = covered + idle.
+        close(
+            a.idle.senco + a.idle.admin + a.idle.deputy + a.idle.lead_tas,
+            0.0,
+        );
         assert_eq!(a.leadership.rating, Rating::Sound);
         assert_eq!(a.leadership.points, 3);
         assert!(a.resilience.lone_senco);
@@ -791,8 +869,8 @@ mod tests {
         close(a.pools.senco, 2.115385);
         close(a.shortfall_hours_per_week, 5.944102);
         assert_eq!(a.score, 26);
-        close(a.working_week.total, 34.059487);
-        close(a.working_week.beyond_contract, 1.559487);
+        close(a.senco_week.directed_used, 28.5);
+        close(a.senco_week.extra_needed, 5.944102);
         let codes: Vec<_> = a.warnings.iter().map(|w| w.code).collect();
         assert_eq!(codes, ["large-teaching-load"]);
     }
@@ -812,8 +890,9 @@ mod tests {
     ///   requests 0.7, sen-support 8.076923, parents 3.610257, then
     ///   2.628205 of ta-leadership; 3.311795 of it uncovered.
     /// covered 29.910257 -> 0.67902 -> 68, overloaded; shortfall 14.138717.
-    /// week: senco work 44.048974 - 14.894872 = 29.154102,
-    ///   total 8 + 0.8 + 29.154102 = 37.954102.
+    /// idle: admin 15 - 8.394872 = 6.605128 (no admin work left); capacity
+    ///   36.515385 = covered 29.910257 + idle 6.605128.
+    /// secondary: the survey's 71% line.
     #[test]
     fn riverside_academy_by_hand() {
         let a = assess(&profile(RIVERSIDE), date(2026, 11, 22));
@@ -837,8 +916,13 @@ mod tests {
         close(a.shortfall_hours_per_week, 14.138717);
         assert_eq!(a.score, 68);
         assert_eq!(a.band, Band::Overloaded);
-        close(a.working_week.senco_work, 29.154102);
-        close(a.working_week.total, 37.954102);
+        close(a.idle.admin, 6.605128);
+        close(a.idle.senco + a.idle.deputy + a.idle.lead_tas, 0.0);
+        close(
+            a.capacity_hours_per_week,
+            a.covered_hours_per_week + a.idle.admin,
+        );
+        assert_eq!(a.senco_week.survey_share_over_9h, Some(0.71));
         assert!(!a.resilience.lone_senco);
     }
 

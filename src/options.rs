@@ -1,13 +1,18 @@
-//! The seeds' remedies (SPEC section 5): each is a profile -> profile
-//! transformation, priced by the general cost of a change between profiles.
+//! The articles' remedies (SPEC section 5), each applied alone and sized by
+//! the plan engine: the smallest amount on the plan's grid that reaches the
+//! best score the remedy alone can reach, capped at the target. An option
+//! is a profile -> profile transformation (a plan `Choice`), priced by the
+//! general cost of a change between two profiles.
 
-use crate::model::{Assessment, Band, assess};
-use crate::profile::{Admin, Deputy, Leadership, Profile, Structure};
-use crate::round::{self, show};
+use crate::model::{Assessment, Band, Rating, assess};
+use crate::plan::{Choice, PlanSettings, STEP_HOURS, apply_choice, describe, fit_single};
+use crate::profile::{Change, Leadership, Profile, Structure, changes};
+use crate::round;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// Hours a week, or any other value, no option may push past.
+/// Hours a week no option may push a value past (SPEC section 1).
 const MAX_WEEKLY_HOURS: f64 = 60.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,172 +51,214 @@ impl Remedy {
             },
         }
     }
-}
 
-/// The size of each option's change; the defaults are SPEC section 5's.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Steps {
-    pub fewer_teaching_hours: f64,
-    pub deputy_hours: f64,
-    pub admin_hours: f64,
-    pub tas_per_lead: u32,
-    pub lead_hours: f64,
-}
-
-impl Default for Steps {
-    fn default() -> Self {
-        Steps {
-            fewer_teaching_hours: 5.0,
-            deputy_hours: 6.5,
-            admin_hours: 10.0,
-            tas_per_lead: 6,
-            lead_hours: 2.0,
-        }
+    /// Switched on or off, never sized.
+    pub fn on_off(self) -> bool {
+        matches!(
+            self,
+            Remedy::CorporateResponsibility | Remedy::LeadershipStep
+        )
     }
 }
 
-/// Applies a remedy: the changed profile and the change in words, or why it
-/// cannot apply to this school.
-pub fn apply(remedy: Remedy, p: &Profile, steps: &Steps) -> Result<(Profile, String), String> {
-    let mut next = p.clone();
-    let change = match remedy {
+/// How big each option is. By default every option is fitted on the plan
+/// grid; `--sizes fixed` uses the fixed steps for all, and a stated size
+/// (`--deputy-hours 4`) fixes that option alone.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sizing {
+    pub fixed: bool,
+    pub fewer_teaching_hours: Option<f64>,
+    pub deputy_hours: Option<f64>,
+    pub admin_hours: Option<f64>,
+}
+
+/// SPEC section 5's fixed steps.
+pub const FIXED_FEWER_TEACHING_HOURS: f64 = 5.0;
+pub const FIXED_DEPUTY_HOURS: f64 = 6.5;
+pub const FIXED_ADMIN_HOURS: f64 = 10.0;
+/// One lead TA for every this many TAs, each with this many hours.
+pub const FIXED_TAS_PER_LEAD: u32 = 6;
+pub const FIXED_LEAD_HOURS: f64 = 2.0;
+
+/// Hours on the half-hour grid, to the nearest half hour.
+fn half_hours(hours: f64) -> u32 {
+    (hours.max(0.0) / STEP_HOURS).round() as u32
+}
+
+/// Hours on the half-hour grid, never more than given (a SENCO cannot
+/// give up more teaching than they do).
+fn half_hours_within(hours: f64) -> u32 {
+    (hours.max(0.0) / STEP_HOURS + 1e-9).floor() as u32
+}
+
+impl Sizing {
+    /// The size stated for a remedy, if it is not to be fitted.
+    fn stated(&self, remedy: Remedy) -> Option<f64> {
+        let (flag, step) = match remedy {
+            Remedy::FewerTeaching => (self.fewer_teaching_hours, FIXED_FEWER_TEACHING_HOURS),
+            Remedy::Deputy => (self.deputy_hours, FIXED_DEPUTY_HOURS),
+            Remedy::AdminSupport => (self.admin_hours, FIXED_ADMIN_HOURS),
+            // The lead-TA step is a pair; 0 stands for it here.
+            Remedy::DistributedTa => (None, 0.0),
+            Remedy::CorporateResponsibility | Remedy::LeadershipStep => return None,
+        };
+        flag.or(self.fixed.then_some(step))
+    }
+}
+
+/// The choice a fixed size makes, or why it cannot apply.
+fn fixed_choice(remedy: Remedy, p: &Profile, hours: f64) -> Result<Choice, String> {
+    let past = |what: &str, before: f64| {
+        format!(
+            "{} more hours would take {what} past {MAX_WEEKLY_HOURS} hours a week (it has {})",
+            round::show(hours),
+            round::show(before)
+        )
+    };
+    match remedy {
         Remedy::FewerTeaching => {
-            let s = &mut next.senco;
-            let moved = steps
-                .fewer_teaching_hours
-                .min(s.teaching_hours)
-                .min(MAX_WEEKLY_HOURS - s.senco_hours);
-            if moved <= 0.0 {
-                return Err(if s.teaching_hours <= 0.0 {
-                    "the SENCO does not teach".to_string()
-                } else if steps.fewer_teaching_hours <= 0.0 {
-                    "the option's size is 0 hours".to_string()
-                } else {
-                    "SENCO time is already 60 hours a week".to_string()
-                });
+            let s = &p.senco;
+            if s.teaching_hours <= 0.0 {
+                return Err("the SENCO does not teach".to_string());
             }
-            let change = format!(
-                "senco.teaching-hours {} -> {}, senco.senco-hours {} -> {}",
-                show(s.teaching_hours),
-                show(s.teaching_hours - moved),
-                show(s.senco_hours),
-                show(s.senco_hours + moved)
-            );
-            s.teaching_hours -= moved;
-            s.senco_hours += moved;
-            change
+            let moved = half_hours_within(hours.min(s.teaching_hours));
+            if s.senco_hours + f64::from(moved) * STEP_HOURS > MAX_WEEKLY_HOURS {
+                return Err(past("SENCO time", s.senco_hours));
+            }
+            if moved == 0 {
+                return Err("the SENCO teaches less than half an hour a week".to_string());
+            }
+            Ok(Choice {
+                teaching_moved: moved,
+                ..Choice::default()
+            })
         }
         Remedy::Deputy => {
-            let before = p.deputy_hours();
-            let after = before + steps.deputy_hours;
-            if after > MAX_WEEKLY_HOURS {
-                return Err(format!(
-                    "{} more hours would take the deputy past 60 hours a week",
-                    show(steps.deputy_hours)
-                ));
+            if p.deputy_hours() + hours > MAX_WEEKLY_HOURS {
+                return Err(past("the deputy", p.deputy_hours()));
             }
-            next.deputy = Some(Deputy { hours: after });
-            format!("deputy.hours {} -> {}", show(before), show(after))
+            Ok(Choice {
+                deputy_added: half_hours(hours),
+                ..Choice::default()
+            })
+        }
+        Remedy::AdminSupport => {
+            if p.admin_hours() + hours > MAX_WEEKLY_HOURS {
+                return Err(past("admin support", p.admin_hours()));
+            }
+            Ok(Choice {
+                admin_added: half_hours(hours),
+                ..Choice::default()
+            })
         }
         Remedy::DistributedTa => {
-            let Some(tas) = next.tas.as_mut().filter(|t| t.count > 0) else {
+            let Some(tas) = p.tas.as_ref().filter(|t| t.count > 0) else {
                 return Err("the school has no teaching assistants".to_string());
             };
             if tas.structure == Structure::Distributed && tas.lead_tas > 0 && tas.lead_hours > 0.0 {
                 return Err("TA leadership is already distributed".to_string());
             }
-            // Lead TAs a school already pays for are kept, never cut.
-            let lead_tas = tas
-                .count
-                .div_ceil(steps.tas_per_lead.max(1))
-                .max(tas.lead_tas);
-            let lead_hours = steps.lead_hours.max(tas.lead_hours);
-            let change = format!(
-                "tas.structure {} -> distributed, tas.lead-tas {} -> {}, tas.lead-hours {} -> {}",
-                tas.structure,
-                tas.lead_tas,
-                lead_tas,
-                show(tas.lead_hours),
-                show(lead_hours)
-            );
-            tas.structure = Structure::Distributed;
-            tas.lead_tas = lead_tas;
-            tas.lead_hours = lead_hours;
-            change
+            // Lead TAs and hours a school already pays for are kept.
+            let lead_tas = tas.count.div_ceil(FIXED_TAS_PER_LEAD).max(tas.lead_tas);
+            Ok(Choice {
+                lead_tas_added: lead_tas - tas.lead_tas,
+                lead_hours_added: half_hours(FIXED_LEAD_HOURS - tas.lead_hours),
+                ..Choice::default()
+            })
         }
-        Remedy::AdminSupport => {
-            let before = p.admin_hours();
-            let after = before + steps.admin_hours;
-            if after > MAX_WEEKLY_HOURS {
-                return Err(format!(
-                    "{} more hours would take admin support past 60 hours a week",
-                    show(steps.admin_hours)
-                ));
-            }
-            next.admin = Some(Admin { hours: after });
-            format!("admin.hours {} -> {}", show(before), show(after))
-        }
-        Remedy::CorporateResponsibility => {
-            if p.whole_school.corporate_responsibility {
-                return Err("class teachers already own SEN support".to_string());
-            }
-            next.whole_school.corporate_responsibility = true;
-            "whole-school.corporate-responsibility false -> true".to_string()
-        }
-        Remedy::LeadershipStep => {
-            let up = match p.senco.leadership {
-                Leadership::Middle => Leadership::AssociateSlt,
-                Leadership::AssociateSlt => Leadership::Slt,
-                Leadership::Slt => return Err("the SENCO is already on the SLT".to_string()),
-            };
-            next.senco.leadership = up;
-            format!("senco.leadership {} -> {}", p.senco.leadership, up)
-        }
-    };
-    Ok((next, change))
+        Remedy::CorporateResponsibility | Remedy::LeadershipStep => on_off_choice(remedy, p),
+    }
 }
 
-/// The annual cost in pounds of changing school `a` into `b` (SPEC section
-/// 5); negative is a saving. Rates and weeks are `a`'s.
-pub fn change_cost(a: &Profile, b: &Profile) -> f64 {
+/// The choice that switches an on/off remedy on, or why it cannot.
+fn on_off_choice(remedy: Remedy, p: &Profile) -> Result<Choice, String> {
+    match remedy {
+        Remedy::CorporateResponsibility if p.whole_school.corporate_responsibility => {
+            Err("class teachers already own SEN support".to_string())
+        }
+        Remedy::CorporateResponsibility => Ok(Choice {
+            corporate: true,
+            ..Choice::default()
+        }),
+        Remedy::LeadershipStep if p.senco.leadership == Leadership::Slt => {
+            Err("the SENCO is already on the SLT".to_string())
+        }
+        _ => Ok(Choice {
+            leadership_step: true,
+            ..Choice::default()
+        }),
+    }
+}
+
+/// The default horizon, in years, over which one-off costs are spread when
+/// costs are compared: a school's three-year budget forecast.
+pub const DEFAULT_YEARS: u32 = 3;
+
+/// What a change costs: a recurring part (pounds a year) and a one-off
+/// part (pounds once), kept apart as a budget keeps them (SPEC section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Cost {
+    pub recurring: f64,
+    pub one_off: f64,
+}
+
+impl Cost {
+    /// The cost a year over a horizon: recurring + one-off / years. Every
+    /// ranking and bound by cost uses this.
+    pub fn per_year(&self, years: u32) -> f64 {
+        self.recurring + self.one_off / f64::from(years.max(1))
+    }
+}
+
+/// The cost of changing school `a` into `b` (SPEC section 5); a negative
+/// recurring part is a saving, and one-off training is never refunded.
+/// Rates and weeks are `a`'s.
+pub fn change_cost(a: &Profile, b: &Profile) -> Cost {
     let c = &a.costs;
     let weeks = a.weeks_per_year();
     let teaching_removed = a.senco.teaching_hours - b.senco.teaching_hours;
-    let mut cost = teaching_removed * weeks * c.teacher_hour;
+    let mut recurring = teaching_removed * weeks * c.teacher_hour;
 
-    cost += (b.deputy_hours() - a.deputy_hours()) * weeks * c.teacher_hour;
+    recurring += (b.deputy_hours() - a.deputy_hours()) * weeks * c.teacher_hour;
     match (a.deputy.is_some(), b.deputy.is_some()) {
-        (false, true) => cost += c.deputy_allowance,
-        (true, false) => cost -= c.deputy_allowance,
+        (false, true) => recurring += c.deputy_allowance,
+        (true, false) => recurring -= c.deputy_allowance,
         _ => {}
     }
-    cost += (b.admin_hours() - a.admin_hours()) * weeks * c.admin_hour;
-    cost += (b.lead_ta_hours() - a.lead_ta_hours()) * weeks * c.ta_hour;
-    cost += (f64::from(b.lead_tas()) - f64::from(a.lead_tas())) * c.lead_ta_allowance;
-    if !a.whole_school.corporate_responsibility && b.whole_school.corporate_responsibility {
-        cost += f64::from(a.teachers()) * c.corporate_training_hours * c.teacher_hour;
-    }
+    recurring += (b.admin_hours() - a.admin_hours()) * weeks * c.admin_hour;
+    recurring += (b.lead_ta_hours() - a.lead_ta_hours()) * weeks * c.ta_hour;
+    recurring += (f64::from(b.lead_tas()) - f64::from(a.lead_tas())) * c.lead_ta_allowance;
     match (
         a.senco.leadership == Leadership::Slt,
         b.senco.leadership == Leadership::Slt,
     ) {
-        (false, true) => cost += c.slt_allowance,
-        (true, false) => cost -= c.slt_allowance,
+        (false, true) => recurring += c.slt_allowance,
+        (true, false) => recurring -= c.slt_allowance,
         _ => {}
     }
-    cost
+    let one_off =
+        if !a.whole_school.corporate_responsibility && b.whole_school.corporate_responsibility {
+            f64::from(a.teachers()) * c.corporate_training_hours * c.teacher_hour
+        } else {
+            0.0
+        };
+    Cost { recurring, one_off }
 }
 
-/// One row of the options table.
+/// One row of the options table (JSON `options`, SPEC section 7).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OptionResult {
     #[serde(skip)]
     pub remedy: Remedy,
     pub option: &'static str,
     pub applicable: bool,
-    pub change: Option<String>,
-    /// Why the option cannot apply, when it cannot.
+    /// Why the option cannot apply, or why it gains nothing, or what an
+    /// SLT step trades (meeting hours for leadership).
     pub reason: Option<String>,
+    /// The amount in plain English, e.g. "a deputy SENCO for 4.5 h a week".
+    pub amount: Option<String>,
+    /// Each dotted key changed, `[from, to]`: `--set KEY=TO` replays it.
+    pub changes: BTreeMap<String, Change>,
     pub score: Option<u32>,
     pub band: Option<Band>,
     pub score_delta: Option<i64>,
@@ -219,80 +266,183 @@ pub struct OptionResult {
     pub shortfall_hours_per_week: Option<f64>,
     #[serde(serialize_with = "round::opt_hours")]
     pub shortfall_delta: Option<f64>,
+    pub leadership_before: Rating,
+    pub leadership_after: Option<Rating>,
+    /// Recurring pounds a year.
     #[serde(serialize_with = "round::pounds")]
     pub annual_cost: Option<f64>,
-    /// Annual cost per hour a week of shortfall removed; none when the
+    /// Pounds once (training).
+    #[serde(serialize_with = "round::pounds")]
+    pub one_off_cost: Option<f64>,
+    /// Recurring + one-off spread over the horizon (`--years`).
+    #[serde(serialize_with = "round::pounds")]
+    pub cost_per_year: Option<f64>,
+    /// Cost per year per hour a week of shortfall removed; none when the
     /// option removes none.
     #[serde(serialize_with = "round::pounds")]
     pub cost_per_weekly_hour_gained: Option<f64>,
+    /// The plan-grid point this row applies, for the plan engine's tests.
+    #[serde(skip)]
+    pub choice: Option<Choice>,
 }
 
-/// Applies every remedy to the profile one at a time, best score gain
-/// first (cheaper first on ties); options that cannot apply come last.
+/// Why a remedy that applies gains no points.
+fn no_gain_reason(remedy: Remedy) -> &'static str {
+    match remedy {
+        Remedy::FewerTeaching => {
+            "no gain: the SENCO's own time already covers what no one else may do"
+        }
+        Remedy::Deputy => "no gain: the work a deputy may do is already covered",
+        Remedy::AdminSupport => "no gain: the admin shares of the tasks are already covered",
+        Remedy::DistributedTa => {
+            "no gain: overseeing lead TAs would cost the SENCO as much time as they save"
+        }
+        Remedy::CorporateResponsibility => {
+            "no gain: the training and CPD it adds take as much time as it saves"
+        }
+        Remedy::LeadershipStep => "no gain in hours",
+    }
+}
+
+fn not_applicable(remedy: Remedy, p: &Profile, before: Rating, reason: String) -> OptionResult {
+    OptionResult {
+        remedy,
+        option: remedy.name(p),
+        applicable: false,
+        reason: Some(reason),
+        amount: None,
+        changes: BTreeMap::new(),
+        score: None,
+        band: None,
+        score_delta: None,
+        shortfall_hours_per_week: None,
+        shortfall_delta: None,
+        leadership_before: before,
+        leadership_after: None,
+        annual_cost: None,
+        one_off_cost: None,
+        cost_per_year: None,
+        cost_per_weekly_hour_gained: None,
+        choice: None,
+    }
+}
+
+/// The row for a remedy applied as `choice`.
+fn row(
+    remedy: Remedy,
+    p: &Profile,
+    base: &Assessment,
+    choice: &Choice,
+    as_of: NaiveDate,
+    years: u32,
+) -> OptionResult {
+    let changed = apply_choice(p, choice);
+    let after = assess(&changed, as_of);
+    let cost = change_cost(p, &changed);
+    let gained = base.shortfall_hours_per_week - after.shortfall_hours_per_week;
+    let delta = i64::from(after.score) - i64::from(base.score);
+    let reason = if remedy == Remedy::LeadershipStep {
+        let meetings = after.demand_hours_per_week - base.demand_hours_per_week;
+        Some(format!(
+            "leadership {} -> {}, for {} h a week more of leadership meetings",
+            base.leadership.rating.as_str(),
+            after.leadership.rating.as_str(),
+            round::show(meetings)
+        ))
+    } else if delta <= 0 {
+        Some(no_gain_reason(remedy).to_string())
+    } else {
+        None
+    };
+    OptionResult {
+        remedy,
+        option: remedy.name(p),
+        applicable: true,
+        reason,
+        amount: Some(describe(p, choice).join("; ")),
+        changes: changes(p, &changed),
+        score: Some(after.score),
+        band: Some(after.band),
+        score_delta: Some(delta),
+        shortfall_hours_per_week: Some(after.shortfall_hours_per_week),
+        shortfall_delta: Some(after.shortfall_hours_per_week - base.shortfall_hours_per_week),
+        leadership_before: base.leadership.rating,
+        leadership_after: Some(after.leadership.rating),
+        annual_cost: Some(cost.recurring),
+        one_off_cost: Some(cost.one_off),
+        cost_per_year: Some(cost.per_year(years)),
+        // Below a minute a week the ratio is noise, not value.
+        cost_per_weekly_hour_gained: (gained > 0.01).then(|| cost.per_year(years) / gained),
+        choice: Some(*choice),
+    }
+}
+
+/// The row for one remedy: fitted by the plan engine, or at a fixed size.
+pub fn option_row(
+    remedy: Remedy,
+    p: &Profile,
+    base: &Assessment,
+    as_of: NaiveDate,
+    settings: &PlanSettings,
+    sizing: &Sizing,
+) -> OptionResult {
+    let before = base.leadership.rating;
+    let choice = if remedy.on_off() {
+        on_off_choice(remedy, p)
+    } else if let Some(hours) = sizing.stated(remedy) {
+        fixed_choice(remedy, p, hours)
+    } else if sizing.fixed && remedy == Remedy::DistributedTa {
+        fixed_choice(remedy, p, 0.0)
+    } else {
+        fit_single(p, remedy, settings, as_of)
+    };
+    match choice {
+        Ok(choice) if choice == Choice::default() => {
+            let mut none = row(remedy, p, base, &choice, as_of, settings.years);
+            none.amount = Some("none".to_string());
+            none
+        }
+        Ok(choice) => row(remedy, p, base, &choice, as_of, settings.years),
+        Err(reason) => not_applicable(remedy, p, before, reason),
+    }
+}
+
+/// Every remedy applied alone: best value first (the lowest cost per hour
+/// a week gained among those that gain a point), then the rest by score
+/// gained; options that cannot apply come last.
 pub fn evaluate(
     p: &Profile,
     base: &Assessment,
     as_of: NaiveDate,
-    steps: &Steps,
+    settings: &PlanSettings,
+    sizing: &Sizing,
 ) -> Vec<OptionResult> {
     let mut rows: Vec<OptionResult> = Remedy::ALL
         .iter()
-        .map(|&remedy| {
-            let option = remedy.name(p);
-            match apply(remedy, p, steps) {
-                Ok((changed, change)) => {
-                    let after = assess(&changed, as_of);
-                    let cost = change_cost(p, &changed);
-                    let gained = base.shortfall_hours_per_week - after.shortfall_hours_per_week;
-                    OptionResult {
-                        remedy,
-                        option,
-                        applicable: true,
-                        change: Some(change),
-                        reason: None,
-                        score: Some(after.score),
-                        band: Some(after.band),
-                        score_delta: Some(i64::from(after.score) - i64::from(base.score)),
-                        shortfall_hours_per_week: Some(after.shortfall_hours_per_week),
-                        shortfall_delta: Some(
-                            after.shortfall_hours_per_week - base.shortfall_hours_per_week,
-                        ),
-                        annual_cost: Some(cost),
-                        // Below a minute a week the ratio is noise, not value.
-                        cost_per_weekly_hour_gained: (gained > 0.01).then(|| cost / gained),
-                    }
-                }
-                Err(reason) => OptionResult {
-                    remedy,
-                    option,
-                    applicable: false,
-                    change: None,
-                    reason: Some(reason),
-                    score: None,
-                    band: None,
-                    score_delta: None,
-                    shortfall_hours_per_week: None,
-                    shortfall_delta: None,
-                    annual_cost: None,
-                    cost_per_weekly_hour_gained: None,
-                },
-            }
-        })
+        .map(|&remedy| option_row(remedy, p, base, as_of, settings, sizing))
         .collect();
+    let value = |r: &OptionResult| {
+        r.score_delta
+            .filter(|d| *d > 0)
+            .and(r.cost_per_weekly_hour_gained)
+    };
     rows.sort_by(|x, y| {
         y.applicable
             .cmp(&x.applicable)
+            .then(value(y).is_some().cmp(&value(x).is_some()))
+            .then(value(x).unwrap_or(0.0).total_cmp(&value(y).unwrap_or(0.0)))
             .then(y.score_delta.cmp(&x.score_delta))
             .then(
-                x.annual_cost
+                x.cost_per_year
                     .unwrap_or(0.0)
-                    .total_cmp(&y.annual_cost.unwrap_or(0.0)),
+                    .total_cmp(&y.cost_per_year.unwrap_or(0.0)),
             )
     });
     rows
 }
 
-/// The option that buys an hour a week of the shortfall most cheaply.
+/// The option that buys an hour a week of the shortfall most cheaply,
+/// among those that gain at least a point.
 pub fn best_value(rows: &[OptionResult]) -> Option<&OptionResult> {
     rows.iter()
         .filter(|r| r.score_delta.is_some_and(|d| d > 0))
@@ -324,7 +474,20 @@ mod tests {
         rows.iter().find(|r| r.option == name).unwrap()
     }
 
-    /// Oakfield (score 26, shortfall 16.795, SENCO 5.875 effective h):
+    fn rows(p: &Profile, sizing: &Sizing) -> Vec<OptionResult> {
+        let base = assess(p, as_of());
+        evaluate(p, &base, as_of(), &PlanSettings::default(), sizing)
+    }
+
+    fn fixed() -> Sizing {
+        Sizing {
+            fixed: true,
+            ..Sizing::default()
+        }
+    }
+
+    /// Oakfield at the fixed steps (score 26, shortfall 16.795, SENCO
+    /// 5.875 effective h; model 1 prices):
     /// - fewer-teaching: 5 h x 39 x £50 = £9,750; SENCO min(11.5, 24.25) x
     ///   (1 - 0.25 x 7.5 / 32.5) = 10.836538 -> 10.836538 / 22.67 = 48;
     ///   per hour gained 9,750 / 4.961538 = £1,965.
@@ -334,12 +497,11 @@ mod tests {
     ///   0.4 x 176/39 + 0.25 x 165/39 + 0.2 x 67/39 = 3.206410 -> 40.
     /// - distributed-ta: ceil(14 / 6) = 3 lead TAs x 2 h x 39 x £21 = £4,914
     ///   + 3 x £1,000 = £7,914.
-    /// - corporate-responsibility: 20 teachers x 6 h x £50 = £6,000.
+    /// - corporate-responsibility: 20 teachers x 6 h x £50 = £6,000 once,
+    ///   £2,000 a year over the 3-year horizon.
     #[test]
-    fn oakfield_options_by_hand() {
-        let p = oakfield();
-        let base = assess(&p, as_of());
-        let rows = evaluate(&p, &base, as_of(), &Steps::default());
+    fn oakfield_fixed_steps_by_hand() {
+        let rows = rows(&oakfield(), &fixed());
         let fewer = row(&rows, "fewer-teaching");
         assert_eq!(fewer.annual_cost, Some(9750.0));
         assert_eq!(fewer.score, Some(48));
@@ -354,16 +516,101 @@ mod tests {
         assert_eq!(admin.score, Some(40));
         let distributed = row(&rows, "distributed-ta");
         assert!((distributed.annual_cost.unwrap() - 7914.0).abs() < 1e-6);
-        assert_eq!(
-            row(&rows, "corporate-responsibility").annual_cost,
-            Some(6000.0)
-        );
+        let corporate = row(&rows, "corporate-responsibility");
+        assert_eq!(corporate.annual_cost, Some(0.0));
+        assert_eq!(corporate.one_off_cost, Some(6000.0));
+        assert_eq!(corporate.cost_per_year, Some(2000.0));
         let slt = row(&rows, "slt");
         assert!(!slt.applicable);
         assert_eq!(rows.last().map(|r| r.option), Some("slt"));
-        // Sorted by score gained.
-        assert_eq!(rows.first().map(|r| r.option), Some("deputy"));
+        // Best value first. Corporate responsibility halves SEN support
+        // (-2.115385 h) but adds CPD (+20 x 2 / 39 = 1.025641 h): 1.089744 h
+        // gained, £2,000 / 1.089744 = £1,835 a year per hour over 3 years,
+        // cheaper than fewer teaching's £1,965; over 1 year, £5,506.
+        assert_eq!(corporate.score, Some(27));
+        assert!((corporate.cost_per_weekly_hour_gained.unwrap() - 2000.0 / 1.089744).abs() < 0.01);
+        assert_eq!(
+            best_value(&rows).map(|r| r.option),
+            Some("corporate-responsibility")
+        );
+        assert_eq!(
+            rows.first().map(|r| r.option),
+            Some("corporate-responsibility")
+        );
+        let base = assess(&oakfield(), as_of());
+        let one_year = PlanSettings {
+            years: 1,
+            ..PlanSettings::default()
+        };
+        let rows = evaluate(&oakfield(), &base, as_of(), &one_year, &fixed());
         assert_eq!(best_value(&rows).map(|r| r.option), Some("fewer-teaching"));
+    }
+
+    /// Oakfield, fitted on the half-hour grid:
+    /// - admin-support: its shares are 3.206410 h, so 3.5 h covers them
+    ///   (5.875 + 3.206410 = 9.081410 / 22.67 -> 40) and 3 h does not
+    ///   (8.875 / 22.67 -> 39): 3.5 h, 3.5 x 39 x £21 = £2,866.50; gained
+    ///   3.206410 h -> £894 a year per hour a week.
+    /// - distributed-ta: one lead TA adds 0.5 h of oversight (demand
+    ///   23.17) and may take 0.7 x 14 x 0.33 = 3.234 h: with 3.5 h,
+    ///   9.109 / 23.17 -> 39; with 3 h, 8.875 / 23.17 -> 38; more lead TAs
+    ///   add oversight and score less. 1 x 3.5 x 39 x £21 + £1,000 =
+    ///   £3,866.50.
+    /// - deputy: 16.5 h reaches 95 (demand 23.67, covered 22.375 -> 94.5%
+    ///   rounds to 95; 16 h gives 21.875 -> 92).
+    #[test]
+    fn oakfield_fitted_by_hand() {
+        let rows = rows(&oakfield(), &Sizing::default());
+        let admin = row(&rows, "admin-support");
+        assert_eq!(
+            admin.amount.as_deref(),
+            Some("3.5 h a week of admin support")
+        );
+        assert_eq!(admin.score, Some(40));
+        assert_eq!(admin.annual_cost, Some(2866.5));
+        assert!((admin.cost_per_weekly_hour_gained.unwrap() - 2866.5 / 3.206410).abs() < 0.01);
+        let distributed = row(&rows, "distributed-ta");
+        assert_eq!(distributed.score, Some(39));
+        assert!((distributed.annual_cost.unwrap() - 3866.5).abs() < 1e-6);
+        assert_eq!(
+            distributed
+                .choice
+                .map(|c| (c.lead_tas_added, c.lead_hours_added)),
+            Some((1, 7))
+        );
+        let deputy = row(&rows, "deputy");
+        assert_eq!(deputy.score, Some(95));
+        assert_eq!(
+            deputy.amount.as_deref(),
+            Some("a deputy SENCO for 16.5 h a week")
+        );
+        assert_eq!(best_value(&rows).map(|r| r.option), Some("admin-support"));
+        // A stated size fixes that option alone.
+        let stated = rows_with(Sizing {
+            admin_hours: Some(10.0),
+            ..Sizing::default()
+        });
+        assert_eq!(row(&stated, "admin-support").annual_cost, Some(8190.0));
+        assert_eq!(row(&stated, "deputy").score, Some(95));
+    }
+
+    fn rows_with(sizing: Sizing) -> Vec<OptionResult> {
+        rows(&oakfield(), &sizing)
+    }
+
+    /// A school whose admin shares are already covered gains nothing from
+    /// more admin time, and the row says so instead of pricing 10 hours.
+    #[test]
+    fn a_remedy_that_gains_nothing_says_so() {
+        let mut p = oakfield();
+        p.admin = Some(crate::profile::Admin { hours: 3.5 });
+        let rows = rows(&p, &Sizing::default());
+        let admin = row(&rows, "admin-support");
+        assert!(admin.applicable);
+        assert_eq!(admin.amount.as_deref(), Some("none"));
+        assert_eq!(admin.annual_cost, Some(0.0));
+        assert_eq!(admin.score_delta, Some(0));
+        assert!(admin.reason.as_deref().unwrap().starts_with("no gain"));
     }
 
     #[test]
@@ -371,12 +618,21 @@ mod tests {
         let mut p = oakfield();
         p.senco.leadership = Leadership::Middle;
         assert_eq!(Remedy::LeadershipStep.name(&p), "associate-slt");
-        let (up, _) = apply(Remedy::LeadershipStep, &p, &Steps::default()).unwrap();
+        let step = Choice {
+            leadership_step: true,
+            ..Choice::default()
+        };
+        let up = apply_choice(&p, &step);
         assert_eq!(up.senco.leadership, Leadership::AssociateSlt);
-        assert_eq!(change_cost(&p, &up), 0.0);
+        assert_eq!(change_cost(&p, &up), Cost::default());
         assert_eq!(Remedy::LeadershipStep.name(&up), "slt");
-        let (top, _) = apply(Remedy::LeadershipStep, &up, &Steps::default()).unwrap();
-        assert_eq!(change_cost(&up, &top), 5000.0);
+        let top = apply_choice(&up, &step);
+        assert_eq!(change_cost(&up, &top).recurring, 5000.0);
+        // The row says what the step trades: meetings for leadership.
+        let rows = rows(&p, &Sizing::default());
+        let reason = row(&rows, "associate-slt").reason.clone().unwrap();
+        assert!(reason.contains("leadership"), "{reason}");
+        assert!(reason.contains("meetings"), "{reason}");
     }
 
     #[test]
@@ -385,28 +641,35 @@ mod tests {
         p.tas = None;
         p.senco.teaching_hours = 0.0;
         p.whole_school.corporate_responsibility = true;
-        let steps = Steps::default();
-        assert!(
-            apply(Remedy::DistributedTa, &p, &steps)
-                .unwrap_err()
-                .contains("no teaching assistants")
-        );
-        assert!(
-            apply(Remedy::FewerTeaching, &p, &steps)
-                .unwrap_err()
-                .contains("does not teach")
-        );
-        assert!(apply(Remedy::CorporateResponsibility, &p, &steps).is_err());
+        for sizing in [Sizing::default(), fixed()] {
+            let rows = rows(&p, &sizing);
+            let reason = |name| row(&rows, name).reason.clone().unwrap_or_default();
+            assert!(reason("distributed-ta").contains("no teaching assistants"));
+            assert!(reason("fewer-teaching").contains("does not teach"));
+            assert!(reason("corporate-responsibility").contains("already own"));
+            assert!(!row(&rows, "corporate-responsibility").applicable);
+        }
     }
 
     #[test]
     fn the_cost_of_undoing_a_change_is_a_saving() {
         let p = oakfield();
-        let (with_deputy, _) = apply(Remedy::Deputy, &p, &Steps::default()).unwrap();
-        assert_eq!(change_cost(&p, &with_deputy), 15875.0);
-        assert_eq!(change_cost(&with_deputy, &p), -15875.0);
-        // One-off training saves nothing when switched off.
-        let (corporate, _) = apply(Remedy::CorporateResponsibility, &p, &Steps::default()).unwrap();
-        assert_eq!(change_cost(&corporate, &p), 0.0);
+        let deputy = Choice {
+            deputy_added: 13,
+            ..Choice::default()
+        };
+        let with_deputy = apply_choice(&p, &deputy);
+        assert_eq!(change_cost(&p, &with_deputy).recurring, 15875.0);
+        assert_eq!(change_cost(&with_deputy, &p).recurring, -15875.0);
+        // One-off training is never refunded.
+        let corporate = apply_choice(
+            &p,
+            &Choice {
+                corporate: true,
+                ..Choice::default()
+            },
+        );
+        assert_eq!(change_cost(&p, &corporate).one_off, 6000.0);
+        assert_eq!(change_cost(&corporate, &p), Cost::default());
     }
 }

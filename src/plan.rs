@@ -9,8 +9,8 @@
 //! trying every admin time for every deputy time.
 
 use crate::model::{Band, Pools, TaskHours, allocate, assess, coverage_and_score, demand, pools};
-use crate::options::{Steps, change_cost};
-use crate::profile::{Admin, Deputy, Profile, Scalar, Structure, changes};
+use crate::options::{Cost, DEFAULT_YEARS, OptionResult, Remedy, Sizing, change_cost, evaluate};
+use crate::profile::{Admin, Change, Deputy, Leadership, Profile, Structure, changes};
 use crate::report::SCHEMA_VERSION;
 use crate::round::{self, show};
 use chrono::NaiveDate;
@@ -22,6 +22,11 @@ use std::ops::RangeInclusive;
 pub const STEP_HOURS: f64 = 0.5;
 /// Model evaluations one search may make; a larger grid is refused.
 pub const MAX_EVALUATIONS: u64 = 30_000_000;
+/// The most deputy or admin hours a week a plan adds by default: a
+/// full-time contract.
+pub const DEFAULT_MAX_HOURS: f64 = 32.5;
+/// The most management hours a week a lead TA has by default.
+pub const DEFAULT_MAX_LEAD_HOURS: f64 = 5.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanSettings {
@@ -31,9 +36,13 @@ pub struct PlanSettings {
     pub keep_teaching: f64,
     pub max_deputy_hours: f64,
     pub max_admin_hours: f64,
+    /// The most management hours a week each lead TA may have.
+    pub max_lead_hours: f64,
     pub allow_corporate: bool,
     pub top: usize,
     pub frontier: bool,
+    /// The horizon one-off costs are spread over when costs are compared.
+    pub years: u32,
 }
 
 impl Default for PlanSettings {
@@ -42,11 +51,13 @@ impl Default for PlanSettings {
             target: 95,
             budget: None,
             keep_teaching: 0.0,
-            max_deputy_hours: 32.5,
-            max_admin_hours: 32.5,
+            max_deputy_hours: DEFAULT_MAX_HOURS,
+            max_admin_hours: DEFAULT_MAX_HOURS,
+            max_lead_hours: DEFAULT_MAX_LEAD_HOURS,
             allow_corporate: true,
             top: 5,
             frontier: false,
+            years: DEFAULT_YEARS,
         }
     }
 }
@@ -60,10 +71,15 @@ pub struct Choice {
     pub deputy_added: u32,
     /// Half hours of admin time added.
     pub admin_added: u32,
-    /// Lead TAs added (each with the option's lead hours, distributed).
+    /// Lead TAs added (TA leadership then distributed).
     pub lead_tas_added: u32,
+    /// Half hours added to each lead TA's management time.
+    pub lead_hours_added: u32,
     /// Corporate responsibility switched on.
     pub corporate: bool,
+    /// One step up the leadership ladder (options only: it adds meetings,
+    /// so no plan would choose it for the score).
+    pub leadership_step: bool,
 }
 
 impl Choice {
@@ -73,8 +89,9 @@ impl Choice {
             self.teaching_moved > 0,
             self.deputy_added > 0,
             self.admin_added > 0,
-            self.lead_tas_added > 0,
+            self.lead_tas_added > 0 || self.lead_hours_added > 0,
             self.corporate,
+            self.leadership_step,
         ]
         .iter()
         .filter(|used| **used)
@@ -102,15 +119,21 @@ pub fn apply_choice(base: &Profile, c: &Choice) -> Profile {
             hours: base.admin_hours() + halves(c.admin_added),
         });
     }
-    if c.lead_tas_added > 0
+    if (c.lead_tas_added > 0 || c.lead_hours_added > 0)
         && let Some(tas) = p.tas.as_mut()
     {
         tas.structure = Structure::Distributed;
         tas.lead_tas += c.lead_tas_added;
-        tas.lead_hours = tas.lead_hours.max(Steps::default().lead_hours);
+        tas.lead_hours += halves(c.lead_hours_added);
     }
     if c.corporate {
         p.whole_school.corporate_responsibility = true;
+    }
+    if c.leadership_step {
+        p.senco.leadership = match p.senco.leadership {
+            Leadership::Middle => Leadership::AssociateSlt,
+            Leadership::AssociateSlt | Leadership::Slt => Leadership::Slt,
+        };
     }
     p
 }
@@ -122,6 +145,8 @@ pub struct Grid {
     pub deputy: u32,
     pub admin: u32,
     pub lead_tas: u32,
+    /// Half hours each lead TA's management time may grow by.
+    pub lead_hours: u32,
     pub corporate: bool,
 }
 
@@ -139,30 +164,67 @@ impl Grid {
             deputy: steps_up_to(s.max_deputy_hours.min(60.0 - base.deputy_hours())),
             admin: steps_up_to(s.max_admin_hours.min(60.0 - base.admin_hours())),
             lead_tas: base.ta_count().saturating_sub(base.lead_tas()),
+            lead_hours: if base.ta_count() > 0 {
+                steps_up_to(
+                    s.max_lead_hours.min(60.0) - base.tas.as_ref().map_or(0.0, |t| t.lead_hours),
+                )
+            } else {
+                0
+            },
             corporate: s.allow_corporate && !base.whole_school.corporate_responsibility,
         }
     }
 
-    fn outer(&self) -> u64 {
+    /// Mixes of the remedies other than deputy and admin time.
+    fn outer(&self, base: &Profile) -> u64 {
         u64::from(self.teaching + 1)
-            * u64::from(self.lead_tas + 1)
+            * self.lead_pairs(base).len() as u64
             * (1 + u64::from(self.corporate))
     }
 
     /// Evaluations the staircase search makes, at most.
-    pub fn search_evaluations(&self) -> u64 {
-        self.outer() * (2 * u64::from(self.deputy + 2) + u64::from(self.admin + 1))
+    pub fn search_evaluations(&self, base: &Profile) -> u64 {
+        self.outer(base) * (2 * u64::from(self.deputy + 2) + u64::from(self.admin + 1))
     }
 
     /// Evaluations the search for the best within a budget makes, at most.
-    pub fn budget_evaluations(&self) -> u64 {
+    pub fn budget_evaluations(&self, base: &Profile) -> u64 {
         let halvings = u64::from(32 - self.admin.leading_zeros()) + 1;
-        self.outer() * u64::from(self.deputy + 1) * (1 + halvings)
+        self.outer(base) * u64::from(self.deputy + 1) * (1 + halvings)
     }
 
     /// Evaluations the frontier makes, at most.
-    pub fn frontier_evaluations(&self) -> u64 {
-        self.outer() * u64::from(self.deputy + 1) * u64::from(self.admin + 1)
+    pub fn frontier_evaluations(&self, base: &Profile) -> u64 {
+        self.outer(base) * u64::from(self.deputy + 1) * u64::from(self.admin + 1)
+    }
+
+    /// The (lead TAs added, lead half hours added) pairs worth trying: no
+    /// lead hours without a lead TA, no lead TA without hours, and no more
+    /// hours than the lead TAs together may use (the delegable share of TA
+    /// leadership): past that a pair costs more and scores the same.
+    pub fn lead_pairs(&self, base: &Profile) -> Vec<(u32, u32)> {
+        let (existing, hours) = (
+            base.lead_tas(),
+            base.tas.as_ref().map_or(0.0, |t| t.lead_hours),
+        );
+        let a = &base.assumptions;
+        let delegable = a.distributed_share * f64::from(base.ta_count()) * a.ta_management_hours;
+        let mut pairs = vec![(0, 0)];
+        for added in 0..=self.lead_tas {
+            let leads = existing + added;
+            if leads == 0 {
+                continue;
+            }
+            let useful = ((delegable / f64::from(leads) - hours) / STEP_HOURS)
+                .ceil()
+                .max(0.0) as u32;
+            for more in 0..=self.lead_hours.min(useful) {
+                if (added, more) != (0, 0) && hours + halves(more) > 0.0 {
+                    pairs.push((added, more));
+                }
+            }
+        }
+        pairs
     }
 }
 
@@ -205,16 +267,21 @@ fn slices<'a>(
     } else {
         &[false]
     };
+    let pairs = grid.lead_pairs(base);
     (0..=grid.teaching)
         .flat_map(move |teaching_moved| {
-            (0..=grid.lead_tas).flat_map(move |lead_tas_added| {
-                corporate.iter().map(move |&corporate| Choice {
-                    teaching_moved,
-                    lead_tas_added,
-                    corporate,
-                    ..Choice::default()
+            let pairs = pairs.clone();
+            pairs
+                .into_iter()
+                .flat_map(move |(lead_tas_added, lead_hours_added)| {
+                    corporate.iter().map(move |&corporate| Choice {
+                        teaching_moved,
+                        lead_tas_added,
+                        lead_hours_added,
+                        corporate,
+                        ..Choice::default()
+                    })
                 })
-            })
         })
         .flat_map(move |outer| {
             let segments: Vec<(bool, RangeInclusive<u32>)> = if base.deputy.is_some() {
@@ -235,25 +302,40 @@ struct Evaluator<'a> {
     base: &'a Profile,
     buffer: Vec<TaskHours>,
     evaluated: u64,
+    /// The horizon costs are compared over.
+    years: u32,
 }
 
 impl<'a> Evaluator<'a> {
-    fn new(base: &'a Profile) -> Self {
+    fn new(base: &'a Profile, years: u32) -> Self {
         Evaluator {
             base,
             buffer: Vec::new(),
             evaluated: 0,
+            years,
         }
+    }
+
+    /// A choice's cost a year over the horizon: what every ranking uses.
+    fn cost(&self, c: &Choice) -> f64 {
+        cost_of(self.base, c).per_year(self.years)
     }
 
     /// The score with `deputy` and `admin` half hours added: the model's
     /// own allocation, without rebuilding the profile.
     fn score(&mut self, slice: &Slice, deputy: u32, admin: u32) -> u32 {
+        self.score_with_leads(slice, deputy, admin, slice.pools.lead_tas)
+    }
+
+    /// As `score`, with the lead TAs' pool given: lead hours change no
+    /// task's demand, only that pool.
+    fn score_with_leads(&mut self, slice: &Slice, deputy: u32, admin: u32, lead_tas: f64) -> u32 {
         self.evaluated += 1;
         self.buffer.clone_from(&slice.tasks);
         let pools = Pools {
             deputy: slice.pools.deputy + halves(deputy),
             admin: slice.pools.admin + halves(admin),
+            lead_tas,
             ..slice.pools
         };
         allocate(&mut self.buffer, &pools);
@@ -295,7 +377,7 @@ impl<'a> Evaluator<'a> {
                     deputy_added: deputy,
                     ..slice.outer
                 };
-                let fixed = cost_of(self.base, &without_admin);
+                let fixed = self.cost(&without_admin);
                 let admin = match budget {
                     Some(limit) if fixed > limit + 1e-6 => continue,
                     Some(limit) if admin_step > 0.0 => {
@@ -320,7 +402,7 @@ impl<'a> Evaluator<'a> {
                     admin_added: admin,
                     ..without_admin
                 };
-                let cost = cost_of(self.base, &choice);
+                let cost = self.cost(&choice);
                 let better = best
                     .as_ref()
                     .is_none_or(|(s, c, _)| score > *s || (score == *s && cost < *c - 1e-6));
@@ -349,7 +431,7 @@ impl<'a> Evaluator<'a> {
                         admin_added: admin,
                         ..slice.outer
                     };
-                    let cost = cost_of(self.base, &choice);
+                    let cost = self.cost(&choice);
                     if budget.is_some_and(|b| cost > b + 1e-6) {
                         break;
                     }
@@ -367,7 +449,7 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-fn cost_of(base: &Profile, c: &Choice) -> f64 {
+fn cost_of(base: &Profile, c: &Choice) -> Cost {
     change_cost(base, &apply_choice(base, c))
 }
 
@@ -381,26 +463,24 @@ fn precedes(cost: f64, c: &Choice, other_cost: f64, other: &Choice) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub rank: usize,
+    /// Recurring pounds a year.
     #[serde(serialize_with = "round::whole_pounds")]
     pub annual_cost: f64,
+    /// Pounds once (training).
+    #[serde(serialize_with = "round::whole_pounds")]
+    pub one_off_cost: f64,
+    /// Recurring + one-off spread over the horizon: what plans are ranked by.
+    #[serde(serialize_with = "round::whole_pounds")]
+    pub cost_per_year: f64,
     pub score: u32,
     pub band: Band,
-    /// The resulting value of every profile key the plan changes: `assess
-    /// --set KEY=VALUE ...` with them gives the plan's score.
-    pub changes: BTreeMap<String, Scalar>,
+    /// Every profile key the plan changes, `[from, to]`: `assess --set
+    /// KEY=TO ...` with them gives the plan's score.
+    pub changes: BTreeMap<String, Change>,
     /// The changes in words.
     pub summary: Vec<String>,
     #[serde(skip)]
     pub choice: Choice,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SingleRemedy {
-    pub remedy: &'static str,
-    /// Whether this remedy alone reaches the target (within the budget).
-    pub reaches_target: bool,
-    /// The cheapest plan that does, or else the most this remedy alone does.
-    pub plan: Option<Plan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -415,15 +495,19 @@ pub struct PlanResult {
     pub source: String,
     pub as_of: NaiveDate,
     pub target: u32,
+    /// Pounds a year over the horizon.
     #[serde(serialize_with = "round::pounds")]
     pub budget: Option<f64>,
+    pub horizon_years: u32,
     pub baseline: Baseline,
     /// Whether any plan on the grid, within the budget, reaches the target.
     pub feasible: bool,
     pub plans: Vec<Plan>,
     /// When no plan reaches the target: the best score within the budget.
     pub best_within_budget: Option<Plan>,
-    pub single_remedies: Vec<SingleRemedy>,
+    /// Each remedy alone, sized as `assess` sizes its options (the same
+    /// rows, from the same engine, within the budget when one is given).
+    pub single_remedies: Vec<OptionResult>,
     /// With `--frontier`: the cheapest plan for each reachable score.
     pub frontier: Option<Vec<Plan>>,
     /// Model evaluations the search made.
@@ -439,12 +523,18 @@ pub enum PlanError {
     TooLarge(u64),
 }
 
-fn describe(base: &Profile, c: &Choice) -> Vec<String> {
+/// Hours as a person writes them, with the right noun: "1 h", "4.5 h".
+fn plural(count: u32, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// A choice in plain English, one remedy a line.
+pub fn describe(base: &Profile, c: &Choice) -> Vec<String> {
     let mut out = Vec::new();
     if c.teaching_moved > 0 {
         let moved = halves(c.teaching_moved);
         out.push(format!(
-            "move {} h of teaching to SENCO time (teaching {} -> {} h, SENCO time {} -> {} h)",
+            "move {} h a week of teaching to SENCO time (teaching {} -> {} h, SENCO time {} -> {} h)",
             show(moved),
             show(base.senco.teaching_hours),
             show(base.senco.teaching_hours - moved),
@@ -457,7 +547,7 @@ fn describe(base: &Profile, c: &Choice) -> Vec<String> {
         out.push(match &base.deputy {
             None => format!("a deputy SENCO for {} h a week", show(hours)),
             Some(d) => format!(
-                "{} more deputy hours a week ({} -> {} h)",
+                "{} h a week more for the deputy ({} -> {} h)",
                 show(hours),
                 show(d.hours),
                 show(d.hours + hours)
@@ -468,7 +558,7 @@ fn describe(base: &Profile, c: &Choice) -> Vec<String> {
         let hours = halves(c.admin_added);
         out.push(match &base.admin {
             Some(a) if a.hours > 0.0 => format!(
-                "{} more admin hours a week ({} -> {} h)",
+                "{} h a week more admin support ({} -> {} h)",
                 show(hours),
                 show(a.hours),
                 show(a.hours + hours)
@@ -476,23 +566,35 @@ fn describe(base: &Profile, c: &Choice) -> Vec<String> {
             _ => format!("{} h a week of admin support", show(hours)),
         });
     }
-    if c.lead_tas_added > 0 {
-        let hours = base
-            .tas
-            .as_ref()
-            .map_or(0.0, |t| t.lead_hours)
-            .max(Steps::default().lead_hours);
+    if c.lead_tas_added > 0 || c.lead_hours_added > 0 {
+        let existing = base.lead_tas();
+        let hours = base.tas.as_ref().map_or(0.0, |t| t.lead_hours) + halves(c.lead_hours_added);
+        let who = if c.lead_tas_added == 0 {
+            format!("the {}", plural(existing, "lead TA", "lead TAs"))
+        } else if existing > 0 {
+            format!("{} more", plural(c.lead_tas_added, "lead TA", "lead TAs"))
+        } else {
+            plural(c.lead_tas_added, "lead TA", "lead TAs")
+        };
+        let each = if existing + c.lead_tas_added == 1 {
+            ""
+        } else {
+            " each"
+        };
         out.push(format!(
-            "{} {}lead TA{} with {} h a week{} to manage the other TAs (distributed leadership)",
-            c.lead_tas_added,
-            if base.lead_tas() > 0 { "more " } else { "" },
-            if c.lead_tas_added == 1 { "" } else { "s" },
-            show(hours),
-            if c.lead_tas_added == 1 { "" } else { " each" }
+            "{who} with {} h a week{each} to lead the other TAs (distributed leadership)",
+            show(hours)
         ));
     }
     if c.corporate {
         out.push("class teachers own SEN support (corporate responsibility)".to_string());
+    }
+    if c.leadership_step {
+        let to = match base.senco.leadership {
+            Leadership::Middle => "an associate member of the SLT",
+            Leadership::AssociateSlt | Leadership::Slt => "a full member of the SLT",
+        };
+        out.push(format!("the SENCO becomes {to}"));
     }
     if out.is_empty() {
         out.push("no change".to_string());
@@ -500,33 +602,33 @@ fn describe(base: &Profile, c: &Choice) -> Vec<String> {
     out
 }
 
-fn make_plan(base: &Profile, as_of: NaiveDate, rank: usize, c: &Choice) -> Plan {
+fn make_plan(base: &Profile, as_of: NaiveDate, rank: usize, c: &Choice, years: u32) -> Plan {
     let profile = apply_choice(base, c);
     let assessment = assess(&profile, as_of);
+    let cost = change_cost(base, &profile);
     Plan {
         rank,
-        annual_cost: change_cost(base, &profile),
+        annual_cost: cost.recurring,
+        one_off_cost: cost.one_off,
+        cost_per_year: cost.per_year(years),
         score: assessment.score,
         band: assessment.band,
-        changes: changes(base, &profile)
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| (k, v)))
-            .collect(),
+        changes: changes(base, &profile),
         summary: describe(base, c),
         choice: *c,
     }
 }
 
-/// The N cheapest plans among the least ones found.
+/// The N cheapest plans (a year, over the horizon) among those found.
 fn cheapest(
-    base: &Profile,
-    mut found: Vec<Choice>,
+    evaluator: &Evaluator<'_>,
+    found: Vec<Choice>,
     budget: Option<f64>,
     top: usize,
 ) -> Vec<(f64, Choice)> {
     let mut priced: Vec<(f64, Choice)> = found
-        .drain(..)
-        .map(|c| (cost_of(base, &c), c))
+        .into_iter()
+        .map(|c| (evaluator.cost(&c), c))
         .filter(|(cost, _)| budget.is_none_or(|b| *cost <= b + 1e-6))
         .collect();
     priced.sort_by(|(ca, a), (cb, b)| {
@@ -542,7 +644,124 @@ fn cheapest(
     priced
 }
 
-/// Finds the cheapest plans that reach the target (SPEC section 5 costs).
+/// The grid of one remedy alone, or why the remedy cannot apply here.
+fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid, String> {
+    let full = Grid::new(base, s);
+    let none = Grid {
+        teaching: 0,
+        deputy: 0,
+        admin: 0,
+        lead_tas: 0,
+        lead_hours: 0,
+        corporate: false,
+    };
+    let limited = |flag: &str, value: f64, what: &str, has: f64| {
+        if value < STEP_HOURS {
+            format!("{flag} is {}: raise it to size this option", show(value))
+        } else {
+            format!(
+                "{what} already has {} hours a week, the most allowed",
+                show(has)
+            )
+        }
+    };
+    match remedy {
+        Remedy::FewerTeaching if full.teaching == 0 => Err(if base.senco.teaching_hours <= 0.0 {
+            "the SENCO does not teach".to_string()
+        } else if s.keep_teaching >= base.senco.teaching_hours {
+            format!(
+                "--keep-teaching keeps all {} teaching hours",
+                show(base.senco.teaching_hours)
+            )
+        } else {
+            "SENCO time is already 60 hours a week".to_string()
+        }),
+        Remedy::FewerTeaching => Ok(Grid {
+            teaching: full.teaching,
+            ..none
+        }),
+        Remedy::Deputy if full.deputy == 0 => Err(limited(
+            "--max-deputy-hours",
+            s.max_deputy_hours,
+            "the deputy",
+            base.deputy_hours(),
+        )),
+        Remedy::Deputy => Ok(Grid {
+            deputy: full.deputy,
+            ..none
+        }),
+        Remedy::AdminSupport if full.admin == 0 => Err(limited(
+            "--max-admin-hours",
+            s.max_admin_hours,
+            "admin support",
+            base.admin_hours(),
+        )),
+        Remedy::AdminSupport => Ok(Grid {
+            admin: full.admin,
+            ..none
+        }),
+        Remedy::DistributedTa if base.ta_count() == 0 => {
+            Err("the school has no teaching assistants".to_string())
+        }
+        Remedy::DistributedTa => {
+            let grid = Grid {
+                lead_tas: full.lead_tas,
+                lead_hours: full.lead_hours,
+                ..none
+            };
+            if grid.lead_pairs(base).len() > 1 {
+                Ok(grid)
+            } else {
+                Err(
+                    "TA leadership is already shared with lead TAs as far as it can be (the TAs, and --max-lead-hours, allow no more)"
+                        .to_string(),
+                )
+            }
+        }
+        Remedy::CorporateResponsibility | Remedy::LeadershipStep => {
+            Err("switched on or off, not sized".to_string())
+        }
+    }
+}
+
+/// One remedy alone, sized on the plan's grid (SPEC section 5): the
+/// smallest amount that reaches the best score this remedy alone can reach
+/// (within the budget, if any), capped at the target, or at 100 when the
+/// school already meets the target; the cheapest such amount a year over
+/// the horizon, ties to fewer lead TAs. `Choice::default()` when the remedy
+/// gains nothing. Exact on the grid, by the same search as `plan`.
+pub fn fit_single(
+    base: &Profile,
+    remedy: Remedy,
+    s: &PlanSettings,
+    as_of: NaiveDate,
+) -> Result<Choice, String> {
+    let grid = single_grid(base, remedy, s)?;
+    let base_score = assess(base, as_of).score;
+    let cap = if base_score >= s.target {
+        100
+    } else {
+        s.target
+    };
+    let mut evaluator = Evaluator::new(base, s.years);
+    let Some((best, _, _)) = evaluator.best_within(&grid, s.budget) else {
+        return Err(format!(
+            "no amount of it fits within the budget of {} a year",
+            crate::round::money(s.budget.unwrap_or(0.0))
+        ));
+    };
+    let goal = best.min(cap);
+    if goal <= base_score {
+        return Ok(Choice::default());
+    }
+    let found = evaluator.least_plans(&grid, goal);
+    Ok(cheapest(&evaluator, found, s.budget, 1)
+        .first()
+        .map_or_else(Choice::default, |(_, c)| *c))
+}
+
+/// Finds the cheapest plans that reach the target (SPEC section 5 costs,
+/// ranked a year over the horizon).
 pub fn plan(
     base: &Profile,
     source: &str,
@@ -550,10 +769,10 @@ pub fn plan(
     s: &PlanSettings,
 ) -> Result<PlanResult, PlanError> {
     let grid = Grid::new(base, s);
-    let work = grid.search_evaluations()
-        + grid.budget_evaluations()
+    let work = grid.search_evaluations(base)
+        + grid.budget_evaluations(base)
         + if s.frontier {
-            grid.frontier_evaluations()
+            grid.frontier_evaluations(base)
         } else {
             0
         };
@@ -561,13 +780,13 @@ pub fn plan(
         return Err(PlanError::TooLarge(work));
     }
     let base_assessment = assess(base, as_of);
-    let mut evaluator = Evaluator::new(base);
+    let mut evaluator = Evaluator::new(base, s.years);
 
     let found = evaluator.least_plans(&grid, s.target);
-    let plans: Vec<Plan> = cheapest(base, found, s.budget, s.top.max(1))
+    let plans: Vec<Plan> = cheapest(&evaluator, found, s.budget, s.top.max(1))
         .iter()
         .enumerate()
-        .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c))
+        .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c, s.years))
         .collect();
     let feasible = !plans.is_empty();
     let best_within_budget = if feasible {
@@ -575,82 +794,9 @@ pub fn plan(
     } else {
         evaluator
             .best_within(&grid, s.budget)
-            .map(|(_, _, c)| make_plan(base, as_of, 1, &c))
+            .map(|(_, _, c)| make_plan(base, as_of, 1, &c, s.years))
     };
-
-    let alone = [
-        (
-            "fewer-teaching",
-            Grid {
-                deputy: 0,
-                admin: 0,
-                lead_tas: 0,
-                corporate: false,
-                ..grid
-            },
-        ),
-        (
-            "deputy",
-            Grid {
-                teaching: 0,
-                admin: 0,
-                lead_tas: 0,
-                corporate: false,
-                ..grid
-            },
-        ),
-        (
-            "admin-support",
-            Grid {
-                teaching: 0,
-                deputy: 0,
-                lead_tas: 0,
-                corporate: false,
-                ..grid
-            },
-        ),
-        (
-            "distributed-ta",
-            Grid {
-                teaching: 0,
-                deputy: 0,
-                admin: 0,
-                corporate: false,
-                ..grid
-            },
-        ),
-        (
-            "corporate-responsibility",
-            Grid {
-                teaching: 0,
-                deputy: 0,
-                admin: 0,
-                lead_tas: 0,
-                ..grid
-            },
-        ),
-    ];
-    let single_remedies = alone
-        .iter()
-        .map(|(remedy, g)| {
-            let found = evaluator.least_plans(g, s.target);
-            match cheapest(base, found, s.budget, 1).first() {
-                Some((_, c)) => SingleRemedy {
-                    remedy,
-                    reaches_target: true,
-                    plan: Some(make_plan(base, as_of, 1, c)),
-                },
-                None => SingleRemedy {
-                    remedy,
-                    reaches_target: false,
-                    plan: evaluator
-                        .best_within(g, s.budget)
-                        .filter(|(_, _, c)| *c != Choice::default())
-                        .map(|(_, _, c)| make_plan(base, as_of, 1, &c)),
-                },
-            }
-        })
-        .collect();
+    let single_remedies = evaluate(base, &base_assessment, as_of, s, &Sizing::default());
 
     let frontier = s.frontier.then(|| {
         let cheapest_by_score = evaluator.frontier(&grid, s.budget);
@@ -675,7 +821,7 @@ pub fn plan(
             .iter()
             .rev()
             .enumerate()
-            .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c))
+            .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c, s.years))
             .collect()
     });
 
@@ -685,6 +831,7 @@ pub fn plan(
         as_of,
         target: s.target,
         budget: s.budget,
+        horizon_years: s.years,
         baseline: Baseline {
             score: base_assessment.score,
             band: base_assessment.band,

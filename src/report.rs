@@ -2,14 +2,16 @@
 //! that every output format shares.
 
 use crate::model::{Assessment, Warning, assess};
-use crate::options::{OptionResult, Steps, best_value, evaluate};
+use crate::options::{OptionResult, Sizing, best_value, evaluate};
+use crate::params::SURVEY_SOURCE;
+use crate::plan::PlanSettings;
 use crate::profile::{Phase, Profile};
-use crate::round::{hours1, money};
+use crate::round::{counted, hours1, money, points};
 use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Bumped whenever a field of the JSON output changes meaning or name.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// An option dearer than this a year is a mistyped cost, not a staffing
 /// choice (a whole SLT post costs well under a tenth of it).
@@ -19,6 +21,8 @@ const IMPLAUSIBLE_COST: f64 = 1_000_000.0;
 pub struct SchoolSummary {
     pub name: String,
     pub phase: Phase,
+    pub urn: Option<u32>,
+    pub la: Option<String>,
     pub pupils: u32,
     pub sen_support: u32,
     pub ehcp: u32,
@@ -34,15 +38,23 @@ pub struct Report {
     pub options: Vec<OptionResult>,
     /// The option with the lowest cost per weekly hour gained, if any gains.
     pub best_value: Option<&'static str>,
+    /// The years one-off costs are spread over when costs are compared.
+    pub horizon_years: u32,
 }
 
 impl Report {
-    pub fn new(source: &str, profile: &Profile, as_of: NaiveDate, steps: &Steps) -> Report {
+    pub fn new(
+        source: &str,
+        profile: &Profile,
+        as_of: NaiveDate,
+        settings: &PlanSettings,
+        sizing: &Sizing,
+    ) -> Report {
         let mut assessment = assess(profile, as_of);
-        let options = evaluate(profile, &assessment, as_of, steps);
+        let options = evaluate(profile, &assessment, as_of, settings, sizing);
         if let Some(dearest) = options
             .iter()
-            .filter_map(|o| o.annual_cost.map(|c| (c, o.option)))
+            .filter_map(|o| o.cost_per_year.map(|c| (c, o.option)))
             .filter(|(cost, _)| *cost > IMPLAUSIBLE_COST)
             .max_by(|a, b| a.0.total_cmp(&b.0))
         {
@@ -64,6 +76,8 @@ impl Report {
             school: SchoolSummary {
                 name: s.name.clone(),
                 phase: s.phase,
+                urn: s.urn,
+                la: s.la.clone(),
                 pupils: s.pupils,
                 sen_support: s.sen_support,
                 ehcp: s.ehcp,
@@ -71,6 +85,7 @@ impl Report {
             assessment,
             options,
             best_value,
+            horizon_years: settings.years,
         }
     }
 
@@ -95,19 +110,53 @@ impl Report {
         line
     }
 
+    /// The extra hours the role needs, in words, beside the 2018 survey.
+    pub fn extra_hours_line(&self) -> String {
+        let w = &self.assessment.senco_week;
+        let mut line = if hours1(w.extra_needed) == "0.0" {
+            "The role fits in the time the school gives it.".to_string()
+        } else {
+            format!(
+                "The role needs {} h a week more than the school gives it: they fall on the SENCO as unpaid extra hours, or are left undone.",
+                hours1(w.extra_needed)
+            )
+        };
+        if let Some(share) = w.survey_share_over_9h {
+            let phase = match self.school.phase {
+                Phase::Secondary | Phase::AllThrough => "secondary",
+                _ => "primary",
+            };
+            line.push_str(&format!(
+                " In {SURVEY_SOURCE}, {:.0}% of {phase} SENCOs worked more than 9 extra hours a week.",
+                share * 100.0
+            ));
+        }
+        line
+    }
+
     /// The best-value option in words, or why there is none.
     pub fn best_value_line(&self) -> String {
         let best = self
             .best_value
             .and_then(|name| self.options.iter().find(|o| o.option == name));
         match best {
-            Some(o) => format!(
-                "Best value: {}, {:+} points for {} a year ({} per hour a week gained).",
-                o.option,
-                o.score_delta.unwrap_or(0),
-                money(o.annual_cost.unwrap_or(0.0)),
-                money(o.cost_per_weekly_hour_gained.unwrap_or(0.0))
-            ),
+            Some(o) => {
+                let mut cost = money(o.annual_cost.unwrap_or(0.0)) + " a year";
+                if o.one_off_cost.unwrap_or(0.0) > 0.0 {
+                    cost.push_str(&format!(
+                        " and {} once",
+                        money(o.one_off_cost.unwrap_or(0.0))
+                    ));
+                }
+                format!(
+                    "Best value: {} ({}), {} for {cost}: {} a year per hour a week gained (one-off costs spread over {}).",
+                    o.option,
+                    o.amount.as_deref().unwrap_or(""),
+                    points(o.score_delta.unwrap_or(0)),
+                    money(o.cost_per_weekly_hour_gained.unwrap_or(0.0)),
+                    counted(u64::from(self.horizon_years), "year", "years")
+                )
+            }
             None if self.assessment.shortfall_hours_per_week <= 0.0 => {
                 "No option needed: the role's demand is covered.".to_string()
             }

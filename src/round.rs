@@ -53,6 +53,22 @@ pub fn hours1(value: f64) -> String {
     format!("{:.1}", to_places(value, 1))
 }
 
+/// A change of score with its sign and noun: "+1 point", "-3 points",
+/// "+0 points".
+pub fn points(delta: i64) -> String {
+    let noun = if delta.abs() == 1 { "point" } else { "points" };
+    format!("{delta:+} {noun}")
+}
+
+/// A count and its noun, singular for one: "1 school", "2 schools".
+pub fn counted(count: u64, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        self::count(count),
+        if count == 1 { one } else { many }
+    )
+}
+
 /// A count with thousands separators, e.g. `110,950`.
 pub fn count(value: u64) -> String {
     let digits = value.to_string();
@@ -102,5 +118,10 @@ mod tests {
         assert_eq!(money(0.0), "£0");
         assert_eq!(count(110_950), "110,950");
         assert_eq!(count(999), "999");
+        assert_eq!(points(1), "+1 point");
+        assert_eq!(points(-3), "-3 points");
+        assert_eq!(points(0), "+0 points");
+        assert_eq!(counted(1, "school", "schools"), "1 school");
+        assert_eq!(counted(1200, "school", "schools"), "1,200 schools");
     }
 }

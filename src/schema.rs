@@ -57,6 +57,11 @@ struct SchoolTable {
     /// School weeks a year (default 39).
     #[schemars(range(min = 1, max = 52))]
     weeks_per_year: Option<f64>,
+    /// The DfE's unique reference number (URN), carried into every output.
+    #[schemars(range(min = 1, max = 999999))]
+    urn: Option<u32>,
+    /// The local authority, for summaries by authority.
+    la: Option<String>,
 }
 
 /// The SENCO's time, role and qualification.

@@ -176,9 +176,13 @@ pub struct SweepRow {
     pub demand_hours_per_week: f64,
     #[serde(serialize_with = "round::hours")]
     pub shortfall_hours_per_week: f64,
-    /// Pounds a year against the profile as given (SPEC section 5).
+    /// Recurring pounds a year against the profile as given (SPEC
+    /// section 5).
     #[serde(serialize_with = "round::whole_pounds")]
     pub annual_cost: f64,
+    /// Pounds once (training).
+    #[serde(serialize_with = "round::whole_pounds")]
+    pub one_off_cost: f64,
 }
 
 /// What a sweep is of, known before its first point.
@@ -252,6 +256,7 @@ impl Iterator for Points<'_> {
         };
         let flat = flatten(&point);
         let a = assess(&point, self.as_of);
+        let cost = change_cost(&self.baseline, &point);
         Some(Ok(SweepRow {
             values: self
                 .varies
@@ -263,7 +268,8 @@ impl Iterator for Points<'_> {
             coverage: a.coverage,
             demand_hours_per_week: a.demand_hours_per_week,
             shortfall_hours_per_week: a.shortfall_hours_per_week,
-            annual_cost: change_cost(&self.baseline, &point),
+            annual_cost: cost.recurring,
+            one_off_cost: cost.one_off,
         }))
     }
 }

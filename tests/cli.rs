@@ -48,7 +48,7 @@ fn every_example_in_every_format() {
         assert!(table.contains("Options, each applied alone"), "{example}");
 
         let json = json_of(&[example, "--format", "json"]);
-        assert_eq!(json["schema_version"], 1, "{example}");
+        assert_eq!(json["schema_version"], 2, "{example}");
         assert_eq!(json["source"], *example);
         let score = json["assessment"]["score"].as_u64().unwrap();
         assert!(score <= 100);
@@ -69,7 +69,7 @@ fn every_example_in_every_format() {
 
         let markdown = stdout_of(&[example, "--format", "markdown"]);
         assert!(markdown.starts_with("## "), "{example}");
-        assert!(markdown.contains("| Option | Change |"), "{example}");
+        assert!(markdown.contains("| Option | What it means |"), "{example}");
     }
 }
 
@@ -135,11 +135,14 @@ fn set_changes_the_profile_before_assessment() {
 
 #[test]
 fn assumptions_and_costs_can_be_overridden() {
-    // fewer-teaching costs 5 h x 39 weeks x the teacher hour: £60 -> £11,700.
+    // fewer-teaching at its fixed step costs 5 h x 39 weeks x the teacher
+    // hour: £60 -> £11,700.
     let json = json_of(&[
         "examples/primary.toml",
         "--set",
         "costs.teacher-hour=60",
+        "--sizes",
+        "fixed",
         "-f",
         "json",
     ]);

@@ -4,8 +4,8 @@ use assert_cmd::Command;
 use chrono::NaiveDate;
 use predicates::prelude::*;
 use senco_plan::model::assess;
-use senco_plan::options::change_cost;
-use senco_plan::plan::{Choice, Grid, PlanSettings, apply_choice, plan};
+use senco_plan::options::{Remedy, change_cost};
+use senco_plan::plan::{Choice, Grid, PlanSettings, apply_choice, fit_single, plan};
 use senco_plan::profile::{Override, Profile, parse_profile};
 use serde_json::Value;
 
@@ -19,37 +19,49 @@ fn example(name: &str, edits: &[&str]) -> Profile {
     parse_profile(name, &text, &edits, as_of()).unwrap()
 }
 
-/// The cheapest plan reaching the target, trying every point of the grid.
-fn brute_force(base: &Profile, s: &PlanSettings) -> Option<(f64, u32)> {
-    let g = Grid::new(base, s);
-    let mut best: Option<(f64, u32)> = None;
+/// Every point of a grid, tried one by one.
+fn every_choice(g: &Grid) -> Vec<Choice> {
+    let mut all = Vec::new();
     for teaching_moved in 0..=g.teaching {
         for deputy_added in 0..=g.deputy {
             for admin_added in 0..=g.admin {
                 for lead_tas_added in 0..=g.lead_tas {
-                    for corporate in [false, true] {
-                        if corporate && !g.corporate {
-                            continue;
-                        }
-                        let c = Choice {
-                            teaching_moved,
-                            deputy_added,
-                            admin_added,
-                            lead_tas_added,
-                            corporate,
-                        };
-                        let p = apply_choice(base, &c);
-                        let score = assess(&p, as_of()).score;
-                        let cost = change_cost(base, &p);
-                        if score >= s.target
-                            && s.budget.is_none_or(|b| cost <= b + 1e-6)
-                            && best.is_none_or(|(c, _)| cost < c - 1e-6)
-                        {
-                            best = Some((cost, score));
+                    for lead_hours_added in 0..=g.lead_hours {
+                        for corporate in [false, true] {
+                            if corporate && !g.corporate {
+                                continue;
+                            }
+                            all.push(Choice {
+                                teaching_moved,
+                                deputy_added,
+                                admin_added,
+                                lead_tas_added,
+                                lead_hours_added,
+                                corporate,
+                                leadership_step: false,
+                            });
                         }
                     }
                 }
             }
+        }
+    }
+    all
+}
+
+/// The cheapest plan (a year over the horizon) reaching the target,
+/// trying every point of the grid.
+fn brute_force(base: &Profile, s: &PlanSettings) -> Option<(f64, u32)> {
+    let mut best: Option<(f64, u32)> = None;
+    for c in every_choice(&Grid::new(base, s)) {
+        let p = apply_choice(base, &c);
+        let score = assess(&p, as_of()).score;
+        let cost = change_cost(base, &p).per_year(s.years);
+        if score >= s.target
+            && s.budget.is_none_or(|b| cost <= b + 1e-6)
+            && best.is_none_or(|(c, _)| cost < c - 1e-6)
+        {
+            best = Some((cost, score));
         }
     }
     best
@@ -125,9 +137,9 @@ fn the_search_finds_the_brute_force_optimum() {
         match (result.plans.first(), expected) {
             (Some(best), Some((cost, _))) => {
                 assert!(
-                    (best.annual_cost - cost).abs() < 1e-6,
+                    (best.cost_per_year - cost).abs() < 1e-6,
                     "case {i}: {} != {cost}",
-                    best.annual_cost
+                    best.cost_per_year
                 );
                 assert!(best.score >= settings.target, "case {i}");
             }
@@ -159,15 +171,138 @@ fn plans_respect_the_limits_and_beat_every_single_remedy() {
         assert!(!profile.whole_school.corporate_responsibility);
         assert!(p.score >= 90);
     }
-    let costs: Vec<f64> = result.plans.iter().map(|p| p.annual_cost).collect();
+    let costs: Vec<f64> = result.plans.iter().map(|p| p.cost_per_year).collect();
     assert!(costs.windows(2).all(|w| w[0] <= w[1] + 1e-9), "{costs:?}");
-    let best = result.plans[0].annual_cost;
-    for single in result.single_remedies.iter().filter(|s| s.reaches_target) {
+    let best = result.plans[0].cost_per_year;
+    for single in result
+        .single_remedies
+        .iter()
+        .filter(|s| s.score.is_some_and(|score| score >= 90))
+    {
         assert!(
-            single.plan.as_ref().unwrap().annual_cost >= best - 1e-6,
+            single.cost_per_year.unwrap() >= best - 1e-6,
             "{}",
-            single.remedy
+            single.option
         );
+    }
+}
+
+/// What SPEC section 5 asks of a fitted option, by brute force: the best
+/// score the remedy alone reaches on its grid, capped at the target (100
+/// when the school already meets it), and the cheapest point reaching it.
+fn brute_force_single(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Option<(f64, u32)> {
+    let full = Grid::new(base, s);
+    let none = Grid {
+        teaching: 0,
+        deputy: 0,
+        admin: 0,
+        lead_tas: 0,
+        lead_hours: 0,
+        corporate: false,
+    };
+    let g = match remedy {
+        Remedy::FewerTeaching => Grid {
+            teaching: full.teaching,
+            ..none
+        },
+        Remedy::Deputy => Grid {
+            deputy: full.deputy,
+            ..none
+        },
+        Remedy::AdminSupport => Grid {
+            admin: full.admin,
+            ..none
+        },
+        Remedy::DistributedTa => Grid {
+            lead_tas: full.lead_tas,
+            lead_hours: full.lead_hours,
+            ..none
+        },
+        _ => return None,
+    };
+    if g == none {
+        return None;
+    }
+    let points: Vec<(f64, u32)> = every_choice(&g)
+        .iter()
+        .map(|c| {
+            let p = apply_choice(base, c);
+            (
+                change_cost(base, &p).per_year(s.years),
+                assess(&p, as_of()).score,
+            )
+        })
+        .collect();
+    let base_score = assess(base, as_of()).score;
+    let cap = if base_score >= s.target {
+        100
+    } else {
+        s.target
+    };
+    let goal = points.iter().map(|p| p.1).max()?.min(cap);
+    if goal <= base_score {
+        return Some((0.0, base_score));
+    }
+    points
+        .into_iter()
+        .filter(|p| p.1 >= goal)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+}
+
+#[test]
+fn each_fitted_option_is_the_brute_force_optimum() {
+    let cases = [
+        (example("primary", &["tas.count=5"]), 95),
+        (example("small-primary", &[]), 95),
+        (example("secondary", &["tas.count=4"]), 90),
+        (example("special", &["tas.count=6", "tas.lead-tas=1"]), 100),
+        // Already manageable: the cap is 100.
+        (
+            example(
+                "primary",
+                &[
+                    "tas.count=3",
+                    "senco.teaching-hours=0",
+                    "senco.senco-hours=24",
+                ],
+            ),
+            95,
+        ),
+    ];
+    for (i, (base, target)) in cases.iter().enumerate() {
+        let settings = PlanSettings {
+            target: *target,
+            max_deputy_hours: 12.0,
+            max_admin_hours: 12.0,
+            max_lead_hours: 4.0,
+            ..PlanSettings::default()
+        };
+        for remedy in [
+            Remedy::FewerTeaching,
+            Remedy::Deputy,
+            Remedy::AdminSupport,
+            Remedy::DistributedTa,
+        ] {
+            let fitted = fit_single(base, remedy, &settings, as_of());
+            let expected = brute_force_single(base, remedy, &settings);
+            match (fitted, expected) {
+                (Ok(choice), Some((cost, score))) => {
+                    let p = apply_choice(base, &choice);
+                    let got = change_cost(base, &p).per_year(settings.years);
+                    assert!(
+                        (got - cost).abs() < 1e-6,
+                        "case {i} {remedy:?}: £{got} != £{cost}"
+                    );
+                    assert_eq!(
+                        assess(&p, as_of()).score.max(score),
+                        assess(&p, as_of()).score,
+                        "case {i} {remedy:?}"
+                    );
+                }
+                (Err(_), None) => {}
+                (got, want) => panic!("case {i} {remedy:?}: fitted {got:?}, brute force {want:?}"),
+            }
+        }
     }
 }
 
@@ -212,8 +347,8 @@ fn every_plans_changes_reproduce_its_score_through_assess_set() {
                 "-f".into(),
                 "json".into(),
             ];
-            for (key, value) in p["changes"].as_object().unwrap() {
-                let value = match value {
+            for (key, change) in p["changes"].as_object().unwrap() {
+                let value = match &change[1] {
                     Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
@@ -233,17 +368,22 @@ fn every_plans_changes_reproduce_its_score_through_assess_set() {
 #[test]
 fn plan_json_has_the_documented_shape() {
     let json = json_of(&["plan", "examples/primary.toml", "-f", "json"]);
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["target"], 95);
     assert_eq!(json["budget"], Value::Null);
+    assert_eq!(json["horizon_years"], 3);
     assert_eq!(json["feasible"], true);
     let first = &json["plans"][0];
     assert_eq!(first["rank"], 1);
     assert!(first["annual_cost"].as_i64().unwrap() > 0);
+    assert_eq!(first["one_off_cost"], 0);
+    assert_eq!(first["cost_per_year"], first["annual_cost"]);
     assert_eq!(first["band"], "manageable");
-    assert_eq!(first["changes"]["senco.teaching-hours"], 0.5);
-    assert_eq!(first["changes"]["senco.senco-hours"], 18.5);
-    assert_eq!(json["single_remedies"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        first["changes"]["senco.teaching-hours"],
+        serde_json::json!([12.5, 3.0])
+    );
+    assert_eq!(json["single_remedies"].as_array().unwrap().len(), 6);
 }
 
 #[test]
@@ -268,7 +408,12 @@ fn a_budget_too_small_exits_one_with_the_best_it_can_do() {
     assert_eq!(out.status.code(), Some(1));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["feasible"], false);
-    assert!(json["best_within_budget"]["annual_cost"].as_i64().unwrap() <= 5000);
+    assert!(
+        json["best_within_budget"]["cost_per_year"]
+            .as_i64()
+            .unwrap()
+            <= 5000
+    );
 }
 
 #[test]
@@ -289,8 +434,8 @@ fn target_band_and_limits_from_the_command_line() {
     assert_eq!(json["target"], 80);
     for p in json["plans"].as_array().unwrap() {
         let changes = &p["changes"];
-        assert!(changes["senco.teaching-hours"].as_f64().unwrap_or(12.5) >= 10.0);
-        assert!(changes["admin.hours"].as_f64().unwrap_or(0.0) <= 2.0);
+        assert!(changes["senco.teaching-hours"][1].as_f64().unwrap_or(12.5) >= 10.0);
+        assert!(changes["admin.hours"][1].as_f64().unwrap_or(0.0) <= 2.0);
         assert!(
             changes
                 .get("whole-school.corporate-responsibility")
@@ -319,4 +464,33 @@ fn plan_table_snapshot() {
         .output()
         .unwrap();
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+/// `assess`'s option rows and `plan`'s single-remedy rows are the same
+/// rows, from one engine, for every example.
+#[test]
+fn assess_options_equal_plan_single_remedies_for_every_example() {
+    for example in [
+        "primary",
+        "small-primary",
+        "secondary",
+        "special",
+        "all-through",
+    ] {
+        let file = format!("examples/{example}.toml");
+        let assessed = json_of(&["assess", &file, "-f", "json"]);
+        let planned = json_of(&["plan", &file, "-f", "json"]);
+        assert_eq!(assessed["options"], planned["single_remedies"], "{example}");
+        // And with the same limits given to both.
+        let limits = ["--target", "80", "--max-deputy-hours", "10", "--years", "5"];
+        let mut a = vec!["assess", file.as_str(), "-f", "json"];
+        a.extend(limits);
+        let mut p = vec!["plan", file.as_str(), "-f", "json"];
+        p.extend(limits);
+        assert_eq!(
+            json_of(&a)["options"],
+            json_of(&p)["single_remedies"],
+            "{example} with limits"
+        );
+    }
 }

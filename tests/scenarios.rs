@@ -38,7 +38,7 @@ const FILE_SCENARIOS: [&str; 5] = [
 #[test]
 fn compare_reports_each_scenario_against_the_baseline() {
     let json = json_of(&[&FILE_SCENARIOS[..], &["json"]].concat());
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["baseline"], "primary");
     let rows = json["scenarios"].as_array().unwrap();
     assert_eq!(rows.len(), 6);
@@ -49,8 +49,14 @@ fn compare_reports_each_scenario_against_the_baseline() {
     let both = &rows[3];
     assert_eq!(both["name"], "deputy+admin");
     assert_eq!(both["source"], "scenarios/primary.toml:13");
-    assert_eq!(both["changes"]["deputy.hours"], 6.5);
-    assert_eq!(both["changes"]["admin.hours"], 10.0);
+    assert_eq!(
+        both["changes"]["deputy.hours"],
+        serde_json::json!([null, 6.5])
+    );
+    assert_eq!(
+        both["changes"]["admin.hours"],
+        serde_json::json!([null, 10.0])
+    );
     assert_eq!(both["annual_cost"], 24065);
     assert_eq!(both["assessment"]["score"], 66);
     assert_eq!(both["score_delta"], 40);
@@ -113,7 +119,10 @@ fn compare_takes_other_profiles_and_sorts() {
         .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     let other = rows.iter().find(|r| r["name"] == "small-primary").unwrap();
-    assert_eq!(other["changes"]["school.pupils"], 92);
+    assert_eq!(
+        other["changes"]["school.pupils"],
+        serde_json::json!([420, 92])
+    );
 
     let by_cost = json_of(&[&FILE_SCENARIOS[..], &["json", "--sort", "cost"]].concat());
     let costs: Vec<i64> = by_cost["scenarios"].as_array().unwrap()[1..]

@@ -4,6 +4,7 @@ use crate::compare::Comparison;
 use crate::explain::Explanation;
 use crate::options::Remedy;
 use crate::plan::{Plan, PlanResult};
+use crate::profile::Change;
 use crate::report::Report;
 use crate::round::to_places;
 use crate::safe_text::csv_cell;
@@ -40,8 +41,10 @@ const HEADLINE_COLUMNS: &[&str] = &[
     "capacity_hours_per_week",
     "covered_hours_per_week",
     "shortfall_hours_per_week",
-    "working_week_total",
-    "beyond_contract",
+    "senco_hours_allocated",
+    "senco_hours_effective",
+    "extra_hours_needed",
+    "idle_hours_per_week",
     "leadership",
     "compliance",
     "warnings",
@@ -70,8 +73,10 @@ fn assess_row(r: &Report) -> Vec<String> {
         hours(a.capacity_hours_per_week),
         hours(a.covered_hours_per_week),
         hours(a.shortfall_hours_per_week),
-        hours(a.working_week.total),
-        hours(a.working_week.beyond_contract),
+        hours(a.senco_week.allocated),
+        hours(a.senco_week.effective),
+        hours(a.senco_week.extra_needed),
+        hours(a.idle.admin + a.idle.lead_tas + a.idle.deputy + a.idle.senco),
         a.leadership.rating.as_str().to_string(),
         a.compliance.status.as_str().to_string(),
         a.warnings.len().to_string(),
@@ -110,6 +115,15 @@ fn write_rows(rows: impl Iterator<Item = Vec<String>>) -> Result<String, ExportE
     Ok(String::from_utf8(bytes)?)
 }
 
+/// Changes as `--set` takes them, `; ` between.
+fn set_list(changes: &std::collections::BTreeMap<String, Change>) -> String {
+    changes
+        .iter()
+        .map(|(k, c)| c.as_set(k))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn hours(value: f64) -> String {
     to_places(value, 2).to_string()
 }
@@ -137,6 +151,8 @@ impl Exporter for CsvExporter {
             "score_delta",
             "shortfall_delta",
             "annual_cost",
+            "one_off_cost",
+            "cost_per_year",
             "cost_per_point",
             "changes",
         ]
@@ -145,14 +161,6 @@ impl Exporter for CsvExporter {
         .collect();
         let rows = comparison.scenarios.iter().map(|r| {
             let a = &r.assessment;
-            let changes: Vec<String> = r
-                .changes
-                .iter()
-                .map(|(k, v)| {
-                    v.as_ref()
-                        .map_or(format!("{k} removed"), |v| format!("{k}={v}"))
-                })
-                .collect();
             vec![
                 r.name.clone(),
                 r.source.clone(),
@@ -166,8 +174,10 @@ impl Exporter for CsvExporter {
                 r.score_delta.to_string(),
                 hours(r.shortfall_delta),
                 pounds(r.annual_cost),
+                pounds(r.one_off_cost),
+                pounds(r.cost_per_year),
                 r.cost_per_point.map(pounds).unwrap_or_default(),
-                changes.join("; "),
+                set_list(&r.changes),
             ]
         });
         write(&header, rows)
@@ -184,6 +194,7 @@ impl Exporter for CsvExporter {
                 "demand_hours_per_week",
                 "shortfall_hours_per_week",
                 "annual_cost",
+                "one_off_cost",
             ]
             .iter()
             .map(|c| c.to_string()),
@@ -204,6 +215,7 @@ impl Exporter for CsvExporter {
             hours(r.demand_hours_per_week),
             hours(r.shortfall_hours_per_week),
             pounds(r.annual_cost),
+            pounds(r.one_off_cost),
         ]);
         write_rows(std::iter::once(row))
     }
@@ -220,43 +232,53 @@ impl Exporter for CsvExporter {
             "score",
             "band",
             "annual_cost",
+            "one_off_cost",
+            "cost_per_year",
             "changes",
         ]
         .iter()
         .map(|c| c.to_string())
         .collect();
-        let row = |kind: &str, remedy: &str, p: &Plan| {
-            let changes: Vec<String> = p.changes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let row = |kind: &str, p: &Plan| {
             vec![
                 kind.to_string(),
                 p.rank.to_string(),
-                remedy.to_string(),
+                String::new(),
                 p.score.to_string(),
                 p.band.as_str().to_string(),
                 pounds(p.annual_cost),
-                changes.join("; "),
+                pounds(p.one_off_cost),
+                pounds(p.cost_per_year),
+                set_list(&p.changes),
             ]
         };
-        let mut rows: Vec<Vec<String>> = result.plans.iter().map(|p| row("plan", "", p)).collect();
+        let mut rows: Vec<Vec<String>> = result.plans.iter().map(|p| row("plan", p)).collect();
         rows.extend(
             result
                 .best_within_budget
                 .iter()
-                .map(|p| row("best-within-budget", "", p)),
+                .map(|p| row("best-within-budget", p)),
         );
         rows.extend(
             result
                 .single_remedies
                 .iter()
-                .filter_map(|s| s.plan.as_ref().map(|p| row("single-remedy", s.remedy, p))),
+                .filter(|o| o.applicable)
+                .map(|o| {
+                    vec![
+                        "single-remedy".to_string(),
+                        String::new(),
+                        o.option.to_string(),
+                        o.score.map(|s| s.to_string()).unwrap_or_default(),
+                        o.band.map(|b| b.as_str().to_string()).unwrap_or_default(),
+                        o.annual_cost.map(pounds).unwrap_or_default(),
+                        o.one_off_cost.map(pounds).unwrap_or_default(),
+                        o.cost_per_year.map(pounds).unwrap_or_default(),
+                        set_list(&o.changes),
+                    ]
+                }),
         );
-        rows.extend(
-            result
-                .frontier
-                .iter()
-                .flatten()
-                .map(|p| row("frontier", "", p)),
-        );
+        rows.extend(result.frontier.iter().flatten().map(|p| row("frontier", p)));
         write(&header, rows.into_iter())
     }
 

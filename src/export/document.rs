@@ -7,9 +7,11 @@ use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::{Explanation, ParamRow};
 use crate::model::Area;
+use crate::options::OptionResult;
 use crate::plan::{Plan, PlanResult};
+use crate::profile::Change;
 use crate::report::Report;
-use crate::round::{hours1, money};
+use crate::round::{counted, hours1, money};
 use crate::sweep::{SweepHead, SweepRow};
 
 /// A format that draws laid-out blocks: the terminal table and markdown.
@@ -111,11 +113,15 @@ pub(super) enum Block {
     Table(Grid),
 }
 
+#[derive(Default)]
 pub(super) struct Grid {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// Columns from this index on hold numbers and are right-aligned.
     pub numbers_from: usize,
+    /// Rows that sum the rows below them (an area over its tasks, a
+    /// total): Markdown sets them in bold so no one adds them in twice.
+    pub sums: Vec<usize>,
 }
 
 fn cells<const N: usize>(items: [&str; N]) -> Vec<String> {
@@ -150,48 +156,10 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
         Block::Table(tasks(r)),
     ];
 
-    let p = &a.pools;
-    blocks.push(Block::Paragraph(format!(
-        "Capacity {} h: SENCO {} h effective, deputy {} h, admin {} h, lead TAs {} h.",
-        hours1(a.capacity_hours_per_week),
-        hours1(p.senco),
-        hours1(p.deputy),
-        hours1(p.admin),
-        hours1(p.lead_tas)
-    )));
-
-    let w = &a.working_week;
-    blocks.push(Block::Heading(
-        "The SENCO's working week, hours".to_string(),
-    ));
-    blocks.push(Block::Table(Grid {
-        header: cells([
-            "Teaching",
-            "PPA",
-            "Other duties",
-            "SENCO work",
-            "Total",
-            "Contract",
-            "Beyond contract",
-            "Leaders report",
-        ]),
-        rows: vec![
-            [
-                w.teaching,
-                w.ppa,
-                w.other_duties,
-                w.senco_work,
-                w.total,
-                w.contract,
-                w.beyond_contract,
-                w.leaders_reported,
-            ]
-            .iter()
-            .map(|v| hours1(*v))
-            .collect(),
-        ],
-        numbers_from: 0,
-    }));
+    blocks.push(Block::Paragraph(capacity_line(r)));
+    blocks.push(Block::Heading("The SENCO's week, hours".to_string()));
+    blocks.push(Block::Table(senco_week(r)));
+    blocks.push(Block::Paragraph(r.extra_hours_line()));
 
     blocks.push(Block::Heading(
         "Leadership, resilience and compliance".to_string(),
@@ -229,9 +197,70 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
     }
 
     blocks.push(Block::Heading("Options, each applied alone".to_string()));
-    blocks.push(Block::Table(options(r)));
+    blocks.push(Block::Table(options(&r.options)));
     blocks.push(Block::Paragraph(r.best_value_line()));
     blocks
+}
+
+/// Capacity by pool, and the hours of any pool that no task is left for.
+fn capacity_line(r: &Report) -> String {
+    let a = &r.assessment;
+    let (p, idle) = (&a.pools, &a.idle);
+    let mut line = format!(
+        "Capacity {} h a week: SENCO {} h effective, deputy {} h, admin {} h, lead TAs {} h.",
+        hours1(a.capacity_hours_per_week),
+        hours1(p.senco),
+        hours1(p.deputy),
+        hours1(p.admin),
+        hours1(p.lead_tas)
+    );
+    let idle_parts: Vec<String> = [
+        (idle.admin, "admin time has no admin work left to do"),
+        (
+            idle.lead_tas,
+            "lead-TA time has no TA leadership left to do",
+        ),
+        (idle.deputy, "deputy time has no work a deputy may do left"),
+        (idle.senco, "SENCO time has nothing left to do"),
+    ]
+    .iter()
+    .filter(|(hours, _)| hours1(*hours) != "0.0")
+    .map(|(hours, what)| format!("{} h of {what}", hours1(*hours)))
+    .collect();
+    if !idle_parts.is_empty() {
+        line.push_str(&format!(" Idle: {}.", idle_parts.join("; ")));
+    }
+    line
+}
+
+/// The SENCO's week as a column of hours, so it fits a narrow terminal.
+fn senco_week(r: &Report) -> Grid {
+    let w = &r.assessment.senco_week;
+    let row = |label: &str, value: String| vec![label.to_string(), value];
+    Grid {
+        header: cells(["", "Hours a week"]),
+        rows: vec![
+            row("Contract (directed time)", hours1(w.contract)),
+            row("Teaching", hours1(w.teaching)),
+            row("Planning (PPA)", hours1(w.ppa)),
+            row("Other duties", hours1(w.other_duties)),
+            row("SENCO time allocated", hours1(w.allocated)),
+            row(
+                "Directed time booked",
+                format!("{} of {}", hours1(w.directed_used), hours1(w.contract)),
+            ),
+            row(
+                "SENCO time left after clashes with lessons",
+                hours1(w.effective),
+            ),
+            row(
+                "Extra hours the role needs beyond this",
+                hours1(w.extra_needed),
+            ),
+        ],
+        numbers_from: 1,
+        ..Grid::default()
+    }
 }
 
 fn leadership_line(l: &crate::model::LeadershipCheck) -> String {
@@ -259,8 +288,10 @@ fn tasks(r: &Report) -> Grid {
     areas.sort();
     areas.dedup();
     let mut rows = Vec::new();
+    let mut sums = Vec::new();
     for area in areas {
         let in_area: Vec<_> = a.tasks.iter().filter(|t| t.area == area).collect();
+        sums.push(rows.len());
         let sum =
             |f: &dyn Fn(&crate::model::TaskHours) -> f64| in_area.iter().map(|t| f(t)).sum::<f64>();
         rows.push(vec![
@@ -286,6 +317,7 @@ fn tasks(r: &Report) -> Grid {
         }
     }
     let total = |f: &dyn Fn(&crate::model::TaskHours) -> f64| hours1(a.tasks.iter().map(f).sum());
+    sums.push(rows.len());
     rows.push(vec![
         "total".to_string(),
         hours1(a.demand_hours_per_week),
@@ -307,12 +339,13 @@ fn tasks(r: &Report) -> Grid {
         ]),
         rows,
         numbers_from: 1,
+        sums,
     }
 }
 
-fn options(r: &Report) -> Grid {
-    let rows = r
-        .options
+/// Each remedy alone, as `assess` and `plan` both show it (the same rows).
+fn options(rows: &[OptionResult]) -> Grid {
+    let rows = rows
         .iter()
         .map(|o| {
             match (
@@ -321,59 +354,62 @@ fn options(r: &Report) -> Grid {
                 o.score_delta,
                 o.shortfall_delta,
                 o.annual_cost,
+                o.one_off_cost,
             ) {
-                (Some(score), Some(band), Some(delta), Some(shortfall), Some(cost)) => vec![
-                    o.option.to_string(),
-                    o.change.clone().unwrap_or_default().replace(", ", "\n"),
-                    band.as_str().to_string(),
-                    score.to_string(),
-                    format!("{delta:+}"),
-                    signed_hours(shortfall),
-                    money(cost),
-                    o.cost_per_weekly_hour_gained.map_or("-".to_string(), money),
-                ],
-                _ => vec![
-                    o.option.to_string(),
-                    format!("not applicable: {}", o.reason.clone().unwrap_or_default()),
-                    "-".into(),
-                    "-".into(),
-                    "-".into(),
-                    "-".into(),
-                    "-".into(),
-                    "-".into(),
-                ],
+                (Some(score), Some(band), Some(delta), Some(shortfall), Some(cost), Some(once)) => {
+                    let mut what = o.amount.clone().unwrap_or_default().replace("; ", "\n");
+                    if let Some(reason) = &o.reason {
+                        what.push_str(&format!("\n({reason})"));
+                    }
+                    vec![
+                        o.option.to_string(),
+                        what,
+                        band.as_str().to_string(),
+                        score.to_string(),
+                        format!("{delta:+}"),
+                        signed_hours(shortfall),
+                        money(cost),
+                        money(once),
+                        o.cost_per_weekly_hour_gained.map_or("-".to_string(), money),
+                    ]
+                }
+                _ => {
+                    let mut row = vec![
+                        o.option.to_string(),
+                        format!("not applicable: {}", o.reason.clone().unwrap_or_default()),
+                    ];
+                    row.extend(std::iter::repeat_n("-".to_string(), 7));
+                    row
+                }
             }
         })
         .collect();
     Grid {
         header: cells([
             "Option",
-            "Change",
+            "What it means",
             "Band",
             "Score",
-            "Score change",
-            "Shortfall change, h/wk",
-            "Annual cost",
-            "Per hour/wk gained",
+            "Change",
+            "Short h/wk",
+            "A year",
+            "Once",
+            "Per h/wk gained",
         ]),
         rows,
         numbers_from: 3,
+        ..Grid::default()
     }
 }
 
-/// A scenario's changes as `key=value` lines.
-fn change_list(
-    changes: &std::collections::BTreeMap<String, Option<crate::profile::Scalar>>,
-) -> String {
+/// A scenario's changes in words, a line each.
+fn change_list(changes: &std::collections::BTreeMap<String, Change>) -> String {
     if changes.is_empty() {
         return "(baseline)".to_string();
     }
     changes
         .iter()
-        .map(|(k, v)| match v {
-            Some(v) => format!("{k}={v}"),
-            None => format!("{k} removed"),
-        })
+        .map(|(k, c)| c.describe(k))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -396,6 +432,7 @@ pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
                 hours1(a.shortfall_hours_per_week),
                 signed_hours(r.shortfall_delta),
                 money(r.annual_cost),
+                money(r.one_off_cost),
                 r.cost_per_point.map_or("-".to_string(), money),
             ]
         })
@@ -419,11 +456,13 @@ pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
                 "Has h/wk",
                 "Short h/wk",
                 "Shortfall change",
-                "Annual cost",
+                "A year",
+                "Once",
                 "Per point",
             ]),
             rows,
             numbers_from: 3,
+            ..Grid::default()
         }),
     ];
     let summary = c.summary();
@@ -480,6 +519,7 @@ pub(super) fn layout_sweep(s: &SweepHead, points: &[SweepRow]) -> Vec<Block> {
             header,
             rows,
             numbers_from: varied + 1,
+            ..Grid::default()
         }),
     ]
 }
@@ -493,12 +533,15 @@ fn plan_rows<'a>(plans: impl Iterator<Item = &'a Plan>) -> Vec<Vec<String>> {
                 p.band.as_str().to_string(),
                 p.score.to_string(),
                 money(p.annual_cost),
+                money(p.one_off_cost),
+                money(p.cost_per_year),
             ]
         })
         .collect()
 }
 
 pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
+    let over = counted(u64::from(r.horizon_years), "year", "years");
     let budget = r
         .budget
         .map_or(String::new(), |b| format!(" within {} a year", money(b)));
@@ -510,12 +553,23 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
         r.baseline.band.as_str(),
         r.as_of
     ))];
-    let header = || cells(["Rank", "Changes", "Band", "Score", "Annual cost"]);
+    let header = |first: &str| {
+        vec![
+            first.to_string(),
+            "Changes".to_string(),
+            "Band".to_string(),
+            "Score".to_string(),
+            "A year".to_string(),
+            "Once".to_string(),
+            format!("A year, one-offs over {over}"),
+        ]
+    };
     if r.feasible {
         blocks.push(Block::Table(Grid {
-            header: header(),
+            header: header("Rank"),
             rows: plan_rows(r.plans.iter()),
             numbers_from: 3,
+            ..Grid::default()
         }));
     } else {
         blocks.push(Block::Paragraph(format!(
@@ -524,54 +578,24 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
         )));
         if let Some(best) = &r.best_within_budget {
             blocks.push(Block::Paragraph(format!(
-                "The best{budget}: {} ({}) for {} a year, with: {}.",
+                "The best{budget}: {} ({}) for {} a year (one-off costs spread over {over}), with: {}.",
                 best.score,
                 best.band.as_str(),
-                money(best.annual_cost),
+                money(best.cost_per_year),
                 best.summary.join("; ")
             )));
         }
     }
 
-    blocks.push(Block::Heading("Each remedy alone".to_string()));
-    let rows = r
-        .single_remedies
-        .iter()
-        .map(|s| match &s.plan {
-            Some(p) => vec![
-                s.remedy.to_string(),
-                if s.reaches_target {
-                    p.summary.join("\n")
-                } else {
-                    format!(
-                        "cannot reach {} alone; at most:\n{}",
-                        r.target,
-                        p.summary.join("\n")
-                    )
-                },
-                p.band.as_str().to_string(),
-                p.score.to_string(),
-                money(p.annual_cost),
-            ],
-            None => vec![
-                s.remedy.to_string(),
-                "not available here".to_string(),
-                "-".into(),
-                "-".into(),
-                "-".into(),
-            ],
-        })
-        .collect();
-    blocks.push(Block::Table(Grid {
-        header: cells(["Remedy", "Cheapest plan", "Band", "Score", "Annual cost"]),
-        rows,
-        numbers_from: 3,
-    }));
+    blocks.push(Block::Heading(
+        "Each remedy alone (as assess shows them)".to_string(),
+    ));
+    blocks.push(Block::Table(options(&r.single_remedies)));
     if let Some(best) = r.plans.first() {
         blocks.push(Block::Paragraph(format!(
-            "Best plan: {} for {} a year.",
+            "Best plan: {}, for {} a year (one-off costs spread over {over}).",
             best.summary.join("; "),
-            money(best.annual_cost)
+            money(best.cost_per_year)
         )));
     }
     if let Some(frontier) = &r.frontier {
@@ -579,9 +603,10 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
             "The cheapest plan for each score".to_string(),
         ));
         blocks.push(Block::Table(Grid {
-            header: cells(["Step", "Changes", "Band", "Score", "Annual cost"]),
+            header: header("Step"),
             rows: plan_rows(frontier.iter()),
             numbers_from: 3,
+            ..Grid::default()
         }));
     }
     blocks
@@ -591,8 +616,8 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
     let b = &s.bands;
     let mut blocks = vec![
         Block::Title(format!(
-            "{} schools assessed{}",
-            s.schools,
+            "{} assessed{}",
+            counted(s.schools as u64, "school", "schools"),
             if s.failed > 0 {
                 format!(", {} could not be read (see the errors above)", s.failed)
             } else {
@@ -619,6 +644,7 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
                 money(s.best_value_total_annual_cost),
             ]],
             numbers_from: 0,
+            ..Grid::default()
         }),
     ];
     if s.schools > 0 {
@@ -666,6 +692,7 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
         ]),
         rows,
         numbers_from: 4,
+        ..Grid::default()
     }));
     if schools.len() > shown {
         blocks.push(Block::Paragraph(format!(
@@ -708,12 +735,14 @@ pub(super) fn layout_explain(e: &Explanation) -> Vec<Block> {
             header: header(),
             rows: param_rows(&e.assumptions),
             numbers_from: 5,
+            ..Grid::default()
         }),
         Block::Heading("Costs (pounds)".to_string()),
         Block::Table(Grid {
             header: header(),
             rows: param_rows(&e.costs),
             numbers_from: 5,
+            ..Grid::default()
         }),
     ];
     if let Some(w) = &e.working {
@@ -748,6 +777,7 @@ pub(super) fn layout_explain(e: &Explanation) -> Vec<Block> {
             ]),
             rows,
             numbers_from: 3,
+            ..Grid::default()
         }));
         blocks.push(Block::Paragraph(
             "Capacity: the pools fill the tasks in this order, each only with what it may do."

@@ -287,7 +287,7 @@ pub fn report_html(
                     body,
                     "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{score}</td><td>{}</td><td class=\"num\">{delta:+}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                     esc(o.option),
-                    esc(&o.change.clone().unwrap_or_default()),
+                    esc(&o.amount.clone().unwrap_or_default()),
                     band_cell(band),
                     esc(&money(cost)),
                     esc(&o.cost_per_weekly_hour_gained.map_or("-".to_string(), money))
@@ -308,14 +308,7 @@ pub fn report_html(
     if let Some(c) = scenarios {
         body.push_str("<h2>Scenarios</h2><table><caption>Scenarios against the school as it is</caption><thead><tr><th scope=\"col\">Scenario</th><th scope=\"col\">Changes</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Band</th><th scope=\"col\" class=\"num\">Score change</th><th scope=\"col\" class=\"num\">Annual cost</th><th scope=\"col\" class=\"num\">Per point</th></tr></thead><tbody>");
         for row in &c.scenarios {
-            let changes: Vec<String> = row
-                .changes
-                .iter()
-                .map(|(k, v)| {
-                    v.as_ref()
-                        .map_or(format!("{k} removed"), |v| format!("{k} = {v}"))
-                })
-                .collect();
+            let changes: Vec<String> = row.changes.iter().map(|(k, c)| c.describe(k)).collect();
             let _ = write!(
                 body,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{:+}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
@@ -335,18 +328,18 @@ pub fn report_html(
         body.push_str("</tbody></table>");
     }
 
-    let w = &a.working_week;
+    let w = &a.senco_week;
     let _ = write!(
         body,
-        "<h2>The SENCO's working week</h2><table><caption>Hours a week</caption><thead><tr><th scope=\"col\" class=\"num\">Teaching</th><th scope=\"col\" class=\"num\">PPA</th><th scope=\"col\" class=\"num\">Other duties</th><th scope=\"col\" class=\"num\">SENCO work</th><th scope=\"col\" class=\"num\">Total</th><th scope=\"col\" class=\"num\">Contract</th><th scope=\"col\" class=\"num\">Beyond contract</th></tr></thead><tbody><tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tbody></table><p>Full-time leaders report working {} hours a week (Working Lives of Teachers and Leaders 2023).</p>",
+        "<h2>The SENCO's week</h2><table><caption>Hours a week</caption><tbody><tr><th scope=\"row\">Contract (directed time)</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Teaching</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Planning (PPA)</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Other duties</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">SENCO time allocated</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">SENCO time left after clashes with lessons</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Extra hours the role needs beyond this</th><td class=\"num\">{}</td></tr></tbody></table><p>{}</p>",
+        hours1(w.contract),
         hours1(w.teaching),
         hours1(w.ppa),
         hours1(w.other_duties),
-        hours1(w.senco_work),
-        hours1(w.total),
-        hours1(w.contract),
-        hours1(w.beyond_contract),
-        hours1(w.leaders_reported)
+        hours1(w.allocated),
+        hours1(w.effective),
+        hours1(w.extra_needed),
+        esc(&r.extra_hours_line())
     );
 
     let yes_no = |b: bool| if b { "yes" } else { "no" };

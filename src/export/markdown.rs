@@ -15,11 +15,21 @@ fn cell(text: &str) -> String {
 }
 
 fn draw(grid: &Grid) -> String {
-    let row = |cells: &[String]| {
-        let shown: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    let row = |cells: &[String], bold: bool| {
+        let shown: Vec<String> = cells
+            .iter()
+            .map(|c| cell(c))
+            .map(|c| {
+                if bold && !c.is_empty() {
+                    format!("**{c}**")
+                } else {
+                    c
+                }
+            })
+            .collect();
         format!("| {} |\n", shown.join(" | "))
     };
-    let mut out = row(&grid.header);
+    let mut out = row(&grid.header, false);
     let rule: Vec<&str> = (0..grid.header.len())
         .map(|i| {
             if i >= grid.numbers_from {
@@ -30,8 +40,8 @@ fn draw(grid: &Grid) -> String {
         })
         .collect();
     out.push_str(&format!("| {} |\n", rule.join(" | ")));
-    for cells in &grid.rows {
-        out.push_str(&row(cells));
+    for (i, cells) in grid.rows.iter().enumerate() {
+        out.push_str(&row(cells, grid.sums.contains(&i)));
     }
     out
 }

@@ -83,13 +83,15 @@ pub enum Format {
     Markdown,
 }
 
-/// The exporter for a format. `terminal` says the output is read on a
-/// terminal, where the table format adds charts; `colour` colours bands.
-pub fn exporter(format: Format, terminal: bool, colour: bool) -> Box<dyn Exporter> {
+/// The exporter for a format. `terminal` is the width of the terminal the
+/// output is read on, if it is: the table format then adds charts and fits
+/// its tables to the width; `colour` colours bands.
+pub fn exporter(format: Format, terminal: Option<u16>, colour: bool) -> Box<dyn Exporter> {
     match format {
         Format::Table => Box::new(TableExporter {
-            charts: terminal,
+            charts: terminal.is_some(),
             colour,
+            width: terminal,
         }),
         Format::Json => Box::new(JsonExporter),
         Format::Ndjson => Box::new(NdjsonExporter),

@@ -53,6 +53,12 @@ pub fn flatten(p: &Profile) -> BTreeMap<String, Scalar> {
     if let Some(v) = s.weeks_per_year {
         put("school.weeks-per-year", Scalar::Number(v));
     }
+    if let Some(v) = s.urn {
+        put("school.urn", Scalar::Integer(v.into()));
+    }
+    if let Some(v) = &s.la {
+        put("school.la", Scalar::Text(v.clone()));
+    }
     let c = &p.senco;
     put("senco.contract-fte", Scalar::Number(c.contract_fte));
     put("senco.teaching-hours", Scalar::Number(c.teaching_hours));
@@ -107,21 +113,46 @@ pub fn flatten(p: &Profile) -> BTreeMap<String, Scalar> {
     out
 }
 
-/// The keys whose values differ from `a` to `b`, with `b`'s value (none
-/// where `b` no longer has the key).
-pub fn changes(a: &Profile, b: &Profile) -> BTreeMap<String, Option<Scalar>> {
-    let before = flatten(a);
-    let after = flatten(b);
-    let mut out = BTreeMap::new();
-    for (key, value) in &after {
-        if before.get(key) != Some(value) {
-            out.insert(key.clone(), Some(value.clone()));
+/// A key's value before and after a change, written `[from, to]` in JSON;
+/// `None` where the key is absent on that side. `--set KEY=TO` replays it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change(pub Option<Scalar>, pub Option<Scalar>);
+
+impl Change {
+    /// The change as `--set` replays it: `deputy.hours=4.5`, or
+    /// `deputy.hours removed`.
+    pub fn as_set(&self, key: &str) -> String {
+        match &self.1 {
+            Some(to) => format!("{key}={to}"),
+            None => format!("{key} removed"),
         }
     }
-    for key in before.keys() {
-        if !after.contains_key(key) {
-            out.insert(key.clone(), None);
+
+    /// The change in words: `deputy.hours 0 -> 4.5`, `deputy.hours removed`.
+    pub fn describe(&self, key: &str) -> String {
+        match self {
+            Change(_, None) => format!("{key} removed"),
+            Change(None, Some(to)) => format!("{key} = {to}"),
+            Change(Some(from), Some(to)) => format!("{key} {from} -> {to}"),
         }
+    }
+}
+
+/// The keys whose values differ from `a` to `b`.
+pub fn changes(a: &Profile, b: &Profile) -> BTreeMap<String, Change> {
+    let before = flatten(a);
+    let mut after = flatten(b);
+    let mut out = BTreeMap::new();
+    for (key, from) in before {
+        match after.remove(&key) {
+            Some(to) if to == from => {}
+            to => {
+                out.insert(key, Change(Some(from), to));
+            }
+        }
+    }
+    for (key, to) in after {
+        out.insert(key, Change(None, Some(to)));
     }
     out
 }
@@ -141,7 +172,8 @@ mod tests {
             .map(|(k, v)| Override::parse(&format!("{k}={v}")).unwrap())
             .collect();
         let replayed = parse_profile("t", text, &edits, as_of).unwrap();
-        assert_eq!(replayed, p);
+        assert_eq!(flatten(&replayed), flatten(&p));
+        assert_eq!(replayed.assumptions, p.assumptions);
     }
 
     #[test]
@@ -153,7 +185,17 @@ mod tests {
         let b = parse_profile("t", text, &edits, as_of).unwrap();
         let diff = changes(&a, &b);
         assert_eq!(diff.len(), 1);
-        assert_eq!(diff["deputy.hours"], Some(Scalar::Number(6.5)));
-        assert_eq!(changes(&b, &a)["deputy.hours"], None);
+        assert_eq!(
+            diff["deputy.hours"],
+            Change(None, Some(Scalar::Number(6.5)))
+        );
+        assert_eq!(
+            changes(&b, &a)["deputy.hours"],
+            Change(Some(Scalar::Number(6.5)), None)
+        );
+        assert_eq!(
+            changes(&b, &a)["deputy.hours"].describe("deputy.hours"),
+            "deputy.hours removed"
+        );
     }
 }

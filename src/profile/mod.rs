@@ -8,7 +8,7 @@ mod problem;
 mod read;
 mod tree;
 
-pub use flat::{Scalar, changes, flatten};
+pub use flat::{Change, Scalar, changes, flatten};
 pub use position::{LineIndex, line_column};
 pub use problem::{MAX_PROBLEMS, Problem, ProfileError};
 pub(crate) use read::first_problems;
@@ -109,6 +109,8 @@ pub struct Profile {
     pub whole_school: WholeSchool,
     pub assumptions: Assumptions,
     pub costs: Costs,
+    /// The optional keys the profile leaves out, filled with defaults.
+    pub assumed: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,6 +123,10 @@ pub struct School {
     pub ehc_requests_per_year: Option<u32>,
     pub teachers: Option<u32>,
     pub weeks_per_year: Option<f64>,
+    /// The DfE's unique reference number, carried into every output.
+    pub urn: Option<u32>,
+    /// The local authority, for summaries by authority.
+    pub la: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

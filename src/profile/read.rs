@@ -21,6 +21,8 @@ const MAX_WEEKLY_HOURS: f64 = 60.0;
 /// Larger than any school in England (the largest have about 4,000 pupils).
 const MAX_PUPILS: u32 = 10_000;
 const MAX_STAFF: u32 = 2_000;
+/// DfE unique reference numbers have six digits.
+const MAX_URN: u32 = 999_999;
 /// The smallest contract a SENCO can hold the role on (SPEC section 1):
 /// 0.05 of 32.5 hours is about 1.6 hours a week.
 const MIN_CONTRACT_FTE: f64 = 0.05;
@@ -44,6 +46,8 @@ pub(crate) const SCHOOL_KEYS: &[&str] = &[
     "ehc-requests-per-year",
     "teachers",
     "weeks-per-year",
+    "urn",
+    "la",
 ];
 pub(crate) const SENCO_KEYS: &[&str] = &[
     "contract-fte",
@@ -167,6 +171,50 @@ pub fn parse_profile(
     Draft::parse(file, text)?.build(overrides, as_of)
 }
 
+/// The optional keys (and tables) a profile may leave out, whose defaults
+/// the output lists as "assumed" so the reader knows what to check (SPEC
+/// section 1). A table alone (`deputy`) stands for the whole table.
+const DEFAULTABLE: &[(&str, Option<&str>, &str)] = &[
+    (
+        "school",
+        Some("ehc-requests-per-year"),
+        "school.ehc-requests-per-year",
+    ),
+    ("school", Some("teachers"), "school.teachers"),
+    ("school", Some("weeks-per-year"), "school.weeks-per-year"),
+    (
+        "senco",
+        Some("other-duties-hours"),
+        "senco.other-duties-hours",
+    ),
+    ("senco", Some("appointed"), "senco.appointed"),
+    ("deputy", None, "deputy"),
+    ("admin", None, "admin"),
+    ("tas", None, "tas"),
+    (
+        "whole-school",
+        Some("corporate-responsibility"),
+        "whole-school.corporate-responsibility",
+    ),
+];
+
+/// The defaultable keys the profile (after `--set` edits) leaves out.
+fn defaulted(root: &Table) -> Vec<&'static str> {
+    DEFAULTABLE
+        .iter()
+        .filter(|(table, key, _)| {
+            let present = root.get(*table).is_some_and(|entry| match key {
+                None => true,
+                Some(key) => {
+                    matches!(&entry.node.value, Value::Table(t) if t.contains_key(*key))
+                }
+            });
+            !present
+        })
+        .map(|(_, _, dotted)| *dotted)
+        .collect()
+}
+
 /// A table of the profile as read, with where it came from.
 struct Section<'t> {
     name: &'static str,
@@ -287,6 +335,7 @@ impl Reader<'_> {
 
         self.cross_checks(root, school.as_ref(), tas.as_ref());
         Some(Profile {
+            assumed: defaulted(root),
             school: school?,
             senco: senco?,
             deputy,
@@ -651,10 +700,18 @@ impl Reader<'_> {
         let weeks = self
             .optional(s, "weeks-per-year")
             .and_then(|n| self.number(s, "weeks-per-year", n, (1.0, 52.0), "weeks a year", "39"));
+        let urn = self
+            .optional(s, "urn")
+            .and_then(|n| self.count(s, "urn", n, (1, MAX_URN), "100000"));
+        let la = self
+            .optional(s, "la")
+            .and_then(|n| self.text(s, "la", n, "\"Northshire\""));
         let bad_optional = [
             s.table.contains_key("ehc-requests-per-year") && requests.is_none(),
             s.table.contains_key("teachers") && teachers.is_none(),
             s.table.contains_key("weeks-per-year") && weeks.is_none(),
+            s.table.contains_key("urn") && urn.is_none(),
+            s.table.contains_key("la") && la.is_none(),
         ];
         self.finish(s, SCHOOL_KEYS);
         if bad_optional.contains(&true) {
@@ -669,6 +726,8 @@ impl Reader<'_> {
             ehc_requests_per_year: requests,
             teachers,
             weeks_per_year: weeks,
+            urn,
+            la,
         })
     }
 
@@ -873,6 +932,7 @@ impl Reader<'_> {
 fn noun(key: &str) -> &'static str {
     match key {
         "pupils" | "sen-support" | "ehcp" => "pupils",
+        "urn" => "digits",
         "teachers" => "teachers",
         "count" | "lead-tas" => "teaching assistants",
         "ehc-requests-per-year" => "requests",
