@@ -103,13 +103,15 @@ fn files(paths: &[PathBuf]) -> impl Iterator<Item = Input> + '_ {
                     Err(err) => {
                         let at = err
                             .path()
-                            .map_or_else(|| display_name(path), |p| p.display().to_string());
-                        let why = if err.loop_ancestor().is_some() {
-                            "a symbolic link here loops back to a folder above it; it was skipped"
-                                .to_string()
-                        } else {
-                            format!("cannot read this folder entry: {err}")
-                        };
+                            .map_or_else(|| display_name(path), display_name);
+                        if err.loop_ancestor().is_some() {
+                            // Not a school: a warning, and the batch goes on.
+                            eprintln!(
+                                "warning: {at}: a symbolic link here loops back to a folder above it; it was skipped"
+                            );
+                            return None;
+                        }
+                        let why = format!("cannot read this folder entry: {err}");
                         Some(Input::Failed(Failure::message(&at, why)))
                     }
                 });

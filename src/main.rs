@@ -33,7 +33,19 @@ const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
     sink::remove_temporary_files_on_signals();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => err.exit(),
+        // Usage errors quote what was typed: no control character from it
+        // reaches the terminal (SPEC section 12).
+        Err(err) => {
+            eprint!(
+                "{}",
+                senco_plan::safe_text::escape_controls_keep_lines(&err.render().to_string())
+            );
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
     let result = match cli.command {
         Command::Assess(args) => assess(&args),
         Command::Compare(args) => compare_command(&args),
@@ -147,6 +159,12 @@ fn finish(
     })
 }
 
+/// Sweep points a table or Markdown shows.
+const MAX_TABLE_POINTS: usize = 10_000;
+
+/// Failed inputs whose problems a batch prints; the rest are counted.
+const MAX_SHOWN_FAILURES: usize = 50;
+
 /// Schools go through the model this many at a time, in parallel; output
 /// is written between chunks, so memory does not grow with the batch.
 const CHUNK: usize = 1024;
@@ -249,7 +267,10 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
                     }
                 }
                 Err(failure) => {
-                    eprintln!("{failure}");
+                    // A roster of bad rows would flood the terminal.
+                    if failed < MAX_SHOWN_FAILURES {
+                        eprintln!("{failure}");
+                    }
                     failed += 1;
                 }
             }
@@ -284,32 +305,34 @@ fn assess(args: &AssessArgs) -> Result<ExitCode> {
             "no profiles were found: give .toml files, folders that hold them, or a --roster with rows"
         );
     }
-    if (summary.schools == 0 || args.fail_fast) && failed > 0 {
-        // An output file is left as it was; standard output, which has the
-        // start of the document already, gets a complete one (SPEC 12).
-        if sink.stdout_started() {
+    if failed > 0 {
+        // The run failed: an output file is left as it was (SPEC section
+        // 12); standard output, which has the start of the document
+        // already, gets a complete one, with an error record for each
+        // input that failed.
+        if sink.stdout_started() || output.is_none() {
             sink.write(&end)?;
             sink.finish()?;
         }
-        if summary.schools == 0 {
-            let kept = if output.is_some() {
-                "; the -o file was left as it was"
-            } else {
-                ""
-            };
-            eprintln!("No input could be assessed{kept}.");
+        if failed > MAX_SHOWN_FAILURES {
+            eprintln!(
+                "... and {} more inputs could not be assessed (not shown).",
+                failed - MAX_SHOWN_FAILURES
+            );
         }
-        return Ok(ExitCode::from(EXIT_BAD_INPUT));
-    }
-    sink.write(&end)?;
-    sink.finish()?;
-    if failed > 0 {
+        let kept = if output.is_some() {
+            "; the -o file was not written (fix or leave out the inputs above, or write to standard output to keep the rest)"
+        } else {
+            ""
+        };
         eprintln!(
-            "{failed} of {} inputs could not be assessed; the others were.",
+            "{failed} of {} inputs could not be assessed{kept}.",
             summary.schools + failed
         );
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
+    sink.write(&end)?;
+    sink.finish()?;
     Ok(if below {
         ExitCode::from(EXIT_BELOW_THRESHOLD)
     } else {
@@ -383,9 +406,8 @@ fn init_command(args: &InitArgs) -> Result<ExitCode> {
     }
     write_output(Some(&args.path), &[], &text)?;
     eprintln!(
-        "Wrote {}: replace the national averages with your school's numbers, then run `senco-plan assess {}`.",
-        args.path.display(),
-        args.path.display()
+        "Wrote {0}: replace the national averages with your school's numbers, then run `senco-plan assess {0}`.",
+        display_name(&args.path)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -424,8 +446,11 @@ fn short_name(path: &Path) -> String {
     if is_stdio(path) {
         return "stdin".to_string();
     }
-    path.file_stem()
-        .map_or_else(|| display_name(path), |s| s.to_string_lossy().into_owned())
+    // A file name can hold control characters: shown escaped, as every name.
+    path.file_stem().map_or_else(
+        || display_name(path),
+        |s| senco_plan::safe_text::escape_controls(&s.to_string_lossy()).into_owned(),
+    )
 }
 
 /// Each scenario applied to the baseline's TOML after the `--set` edits,
@@ -529,7 +554,7 @@ fn sweep_command(args: &SweepArgs) -> Result<ExitCode> {
     let mut sink = Sink::open(output, &[args.file.as_path()])?;
     sink.write(&exporter.sweep_start(&head)?)?;
     // Points stream straight out, unless the format draws them as one table.
-    let (mut kept, mut first, mut below) = (Vec::new(), true, false);
+    let (mut kept, mut first, mut below, mut more_points) = (Vec::new(), true, false, 0u64);
     for point in points {
         let row = match point {
             Ok(row) => row,
@@ -543,7 +568,13 @@ fn sweep_command(args: &SweepArgs) -> Result<ExitCode> {
         };
         below |= args.check.fail_under.is_some_and(|t| row.score < t);
         if exporter.keeps_points() {
-            kept.push(row);
+            // A table of more points than this is read by no one, and would
+            // hold the whole grid in memory: the rest are counted.
+            if kept.len() < MAX_TABLE_POINTS {
+                kept.push(row);
+            } else {
+                more_points += 1;
+            }
         } else {
             sink.write(&exporter.sweep_point(&head, first, &row)?)?;
         }
@@ -551,6 +582,11 @@ fn sweep_command(args: &SweepArgs) -> Result<ExitCode> {
     }
     sink.write(&exporter.sweep_end(&head, &kept)?)?;
     sink.finish()?;
+    if more_points > 0 {
+        eprintln!(
+            "The table shows the first {MAX_TABLE_POINTS} points; {more_points} more were assessed but not shown: use --format csv or ndjson for every point."
+        );
+    }
     Ok(if below {
         ExitCode::from(EXIT_BELOW_THRESHOLD)
     } else {

@@ -5,10 +5,18 @@
 
 use std::borrow::Cow;
 
-/// Whether the text holds a control character (escape sequences, line
-/// breaks, tabs, NUL, DEL and the C1 controls).
+/// Control characters (escape sequences, line breaks, tabs, NUL, DEL, the
+/// C1 controls) and the invisible characters that can disguise a name:
+/// zero-width spaces and joiners, direction overrides and isolates, line
+/// and paragraph separators, the byte-order mark.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Whether the text holds a control or invisible character.
 pub fn has_control(text: &str) -> bool {
-    text.chars().any(char::is_control)
+    text.chars().any(is_unsafe)
 }
 
 /// Control characters written as `\u{1b}`, so that a quoted value shows
@@ -24,7 +32,7 @@ pub fn escape_controls_keep_lines(text: &str) -> Cow<'_, str> {
 }
 
 fn escape_controls_except(text: &str, keep: Option<char>) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && Some(c) != keep;
+    let unsafe_char = |c: char| is_unsafe(c) && Some(c) != keep;
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -54,7 +62,10 @@ fn is_plain_number(cell: &str) -> bool {
 /// `'` (OWASP's advice); numbers stay numbers, so a negative change is
 /// still summed.
 pub fn csv_cell(cell: &str) -> Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // A spreadsheet may skip leading spaces and invisible characters.
+    let start =
+        cell.trim_start_matches(|c: char| c == ' ' || is_unsafe(c) && c != '\t' && c != '\r');
+    let risky = start.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && !is_plain_number(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
@@ -118,6 +129,8 @@ mod tests {
         assert_eq!(escape_controls_keep_lines("a\nb\r"), "a\nb\\u{d}");
         assert!(has_control("x\u{9b}y"));
         assert!(!has_control("Ámbar Primary"));
+        assert!(has_control("Oak\u{202e}field"));
+        assert!(has_control("\u{feff}Oakfield"));
     }
 
     #[test]
@@ -132,6 +145,8 @@ mod tests {
         assert_eq!(csv_cell("-5.5"), "-5.5");
         assert_eq!(csv_cell("-12"), "-12");
         assert_eq!(csv_cell("Oakfield = good"), "Oakfield = good");
+        assert_eq!(csv_cell("\u{feff}=x"), "'\u{feff}=x");
+        assert_eq!(csv_cell(" =x"), "' =x");
         for cell in ["=1", "+x", "-y", "@z", "plain", "-3"] {
             assert_eq!(csv_unguard(&csv_cell(cell)), cell);
         }

@@ -41,7 +41,7 @@ pub fn parse_scenario_arg(text: &str) -> Result<Scenario, String> {
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Scenario {
         name: name.to_string(),
-        source: "--scenario".to_string(),
+        source: "command line".to_string(),
         edits,
     })
 }
@@ -165,7 +165,7 @@ pub fn parse_scenario_file(file: &str, text: &str) -> Result<Vec<Scenario>, Prof
         Ok(scenarios)
     } else {
         Err(ProfileError {
-            problems: first_problems(file, text, reader.problems),
+            problems: first_problems(file, text, reader.problems, 0),
         })
     }
 }

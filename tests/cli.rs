@@ -270,7 +270,8 @@ fn bad_input_writes_nothing() {
     .code(2)
     .stderr(predicate::str::contains("no such file"));
     assert!(!fresh.exists());
-    // By default the batch goes on: the others are written, exit code 2.
+    // By default the batch goes on: the others are assessed, and standard
+    // output gets every record; the run failed, so no -o file is written.
     assess(&[
         "examples/primary.toml",
         "/no/such/file.toml",
@@ -282,9 +283,14 @@ fn bad_input_writes_nothing() {
     .assert()
     .code(2)
     .stderr(predicate::str::contains(
-        "1 of 2 inputs could not be assessed",
+        "1 of 2 inputs could not be assessed; the -o file was not written",
     ));
-    let written: Value = serde_json::from_str(&std::fs::read_to_string(&fresh).unwrap()).unwrap();
+    assert!(!fresh.exists());
+    let out = assess(&["examples/primary.toml", "/no/such/file.toml", "-f", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let written: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(written[0]["school"]["name"], "Oakfield Primary");
     assert_eq!(written[1]["source"], "/no/such/file.toml");
     assert!(
@@ -482,7 +488,9 @@ fn files_that_are_not_profiles_get_plain_messages() {
         .code(2)
         .stderr(predicate::str::contains("is not a text file"))
         .stderr(predicate::str::contains("the file is empty"))
-        .stderr(predicate::str::contains("No input could be assessed."));
+        .stderr(predicate::str::contains(
+            "2 of 2 inputs could not be assessed.",
+        ));
 }
 
 #[test]

@@ -841,3 +841,125 @@ fn the_readme_gives_one_plan_evaluation_limit() {
         assert_eq!(n, senco_plan::plan::MAX_EVALUATIONS);
     }
 }
+
+// Found by a hostile review after the first fixes.
+
+#[test]
+fn a_file_name_with_control_characters_is_escaped_in_compare() {
+    let tmp = tempfile::tempdir().unwrap();
+    let other = tmp.path().join("t\u{1b}]0;pwned\u{7}.toml");
+    std::fs::copy("examples/primary.toml", &other).unwrap();
+    for format in ["table", "csv", "markdown"] {
+        let out = senco()
+            .args(["compare", "examples/primary.toml"])
+            .arg(&other)
+            .args(["-f", format, "--as-of", AS_OF])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{format}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{format}: {text:?}"
+        );
+    }
+}
+
+#[test]
+fn usage_errors_escape_what_was_typed() {
+    let out = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--as-of",
+            "2026\u{1b}]0;pwned\u{7}",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("is not a date"), "{stderr:?}");
+}
+
+#[test]
+fn invisible_characters_in_a_name_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    for name in ["Oak\u{202e}field", "\u{feff}Oakfield", "Oak\u{200b}field"] {
+        let file = write(tmp.path(), "x.toml", &profile_named(name));
+        let out = senco()
+            .arg("assess")
+            .arg(&file)
+            .args(["--as-of", AS_OF])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name:?}");
+        assert!(stderr.contains("school.name"), "{stderr}");
+    }
+}
+
+#[test]
+fn zero_deputy_hours_is_no_deputy() {
+    let value = |extra: &[&str]| -> serde_json::Value {
+        let out = senco()
+            .args([
+                "assess",
+                "examples/primary.toml",
+                "-f",
+                "json",
+                "--as-of",
+                AS_OF,
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let none = value(&[]);
+    let zero = value(&["--set", "deputy.hours=0"]);
+    assert_eq!(zero["assessment"]["score"], none["assessment"]["score"]);
+    assert_eq!(
+        zero["assessment"]["demand_hours_per_week"],
+        none["assessment"]["demand_hours_per_week"]
+    );
+    assert!(
+        zero["assessment"]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["code"] != "deputy-under-2-hours")
+    );
+}
+
+#[test]
+fn a_huge_profile_of_short_unknown_keys_stays_small() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::from("[school]\n");
+    let mut i = 0u32;
+    while text.len() < 1024 * 1024 - 20 {
+        text.push_str(&format!(
+            "{}{}=1\n",
+            (b'a' + (i % 26) as u8) as char,
+            i / 26
+        ));
+        i += 1;
+    }
+    let file = write(tmp.path(), "short.toml", &text);
+    // 100 MB of address space: before, 164 MB resident and an abort.
+    let out = shell(&format!(
+        "ulimit -v 100000 && exec \"$B\" assess {} --as-of {AS_OF}",
+        file.display()
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        &stderr[stderr.len().saturating_sub(300)..]
+    );
+    assert!(stderr.contains("more problems, not shown"));
+}

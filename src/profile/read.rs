@@ -150,12 +150,13 @@ impl Draft {
         let mut reader = Reader {
             file: &self.file,
             problems: Vec::new(),
+            dropped: 0,
         };
         let profile = reader.profile(&root, as_of);
         match profile {
             Some(profile) if reader.problems.is_empty() => Ok(profile),
             _ => Err(ProfileError {
-                problems: first_problems(&self.file, &self.text, reader.problems),
+                problems: first_problems(&self.file, &self.text, reader.problems, reader.dropped),
             }),
         }
     }
@@ -229,9 +230,14 @@ pub(crate) type Found = (Problem, Option<usize>);
 
 /// The problems to show: file order first (by offset), then edits in the
 /// order given; at most [`MAX_PROBLEMS`], then one saying how many more.
-pub(crate) fn first_problems(file: &str, text: &str, mut found: Vec<Found>) -> Vec<Problem> {
+pub(crate) fn first_problems(
+    file: &str,
+    text: &str,
+    mut found: Vec<Found>,
+    dropped: usize,
+) -> Vec<Problem> {
     found.sort_by_key(|(p, offset)| (p.via.is_some(), *offset));
-    let more = found.len().saturating_sub(MAX_PROBLEMS);
+    let more = found.len().saturating_sub(MAX_PROBLEMS) + dropped;
     found.truncate(MAX_PROBLEMS);
     let index = LineIndex::new(text);
     let mut problems: Vec<Problem> = found
@@ -254,6 +260,9 @@ pub(crate) fn first_problems(file: &str, text: &str, mut found: Vec<Found>) -> V
 struct Reader<'a> {
     file: &'a str,
     problems: Vec<Found>,
+    /// Problems found but already known not to be among the first shown:
+    /// counted only, so that a file of 100,000 mistakes stays small.
+    dropped: usize,
 }
 
 impl Reader<'_> {
@@ -278,6 +287,12 @@ impl Reader<'_> {
             },
             offset,
         ));
+        if self.problems.len() >= 4 * MAX_PROBLEMS {
+            self.problems
+                .sort_by_key(|(p, offset)| (p.via.is_some(), *offset));
+            self.dropped += self.problems.len() - MAX_PROBLEMS;
+            self.problems.truncate(MAX_PROBLEMS);
+        }
     }
 
     fn profile(&mut self, root: &Table, as_of: NaiveDate) -> Option<Profile> {
@@ -296,15 +311,19 @@ impl Reader<'_> {
         let senco = self.required_section(root, "senco", "[senco]\nteaching-hours = 12.5");
         let school = school.and_then(|s| self.school(&s));
         let senco = senco.and_then(|s| self.senco(&s, as_of));
-        let deputy = self.optional_section(root, "deputy").map(|s| {
-            let hours = self
-                .required(&s, "hours", "6.5")
-                .and_then(|n| self.hours(&s, "hours", n));
-            self.finish(&s, HOURS_KEYS);
-            Deputy {
-                hours: hours.unwrap_or(0.0),
-            }
-        });
+        // There is a deputy only when `deputy.hours` > 0 (SPEC section 1).
+        let deputy = self
+            .optional_section(root, "deputy")
+            .map(|s| {
+                let hours = self
+                    .required(&s, "hours", "6.5")
+                    .and_then(|n| self.hours(&s, "hours", n));
+                self.finish(&s, HOURS_KEYS);
+                Deputy {
+                    hours: hours.unwrap_or(0.0),
+                }
+            })
+            .filter(|d| d.hours > 0.0);
         let admin = self.optional_section(root, "admin").map(|s| {
             let hours = self
                 .required(&s, "hours", "10")
