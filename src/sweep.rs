@@ -212,6 +212,7 @@ impl Iterator for Points<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let index = self.index.as_mut()?;
+        let at = index.clone();
         let mut edits = self.base_edits.to_vec();
         for (vary, &i) in self.varies.iter().zip(index.iter()) {
             match vary.edit(i) {
@@ -261,7 +262,17 @@ impl Iterator for Points<'_> {
             values: self
                 .varies
                 .iter()
-                .filter_map(|v| flat.get(&v.key).map(|s| (v.key.clone(), s.clone())))
+                .zip(&at)
+                .map(|(v, &i)| {
+                    // A value that leaves a table out (deputy.hours = 0 is
+                    // no deputy) is shown as it was asked for.
+                    let shown = flat.get(&v.key).cloned().unwrap_or_else(|| {
+                        let text = v.value(i);
+                        text.parse::<f64>()
+                            .map_or(Scalar::Text(text), Scalar::Number)
+                    });
+                    (v.key.clone(), shown)
+                })
                 .collect(),
             score: a.score,
             band: a.band,
