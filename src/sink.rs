@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fs::{File, Permissions};
 use std::io::{BufWriter, IsTerminal, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -161,8 +161,19 @@ impl Sink {
                         "-o {shown}: you are not allowed to write this file, so it was left as it is: choose another file"
                     );
                 }
-                let mode = Permissions::from_mode(meta.permissions().mode() & 0o7777);
-                Sink::temporary(target, shown, Some(mode))
+                // The file keeps its mode and owner, less set-user and
+                // set-group ID: new content is not what was trusted to run.
+                let mode = Permissions::from_mode(meta.permissions().mode() & 0o1777);
+                let sink = Sink::temporary(target, shown, Some(mode))?;
+                if let Sink::File { temp, .. } = &sink {
+                    // Only root may give a file away; others keep their own.
+                    let _ = std::os::unix::fs::fchown(
+                        temp.get_ref().as_file(),
+                        Some(meta.uid()),
+                        Some(meta.gid()),
+                    );
+                }
+                Ok(sink)
             }
             Err(_) => Sink::temporary(resolve_links(path)?, shown, None),
         }

@@ -220,6 +220,25 @@ fn new_files_get_the_umask_mode_and_replaced_files_keep_theirs() {
     assert!(out.status.success(), "{out:?}");
     let mode = std::fs::metadata(&shared).unwrap().mode() & 0o777;
     assert_eq!(mode, 0o640, "the replaced file's mode changed to {mode:o}");
+    // A set-user-ID file loses that bit when its content is replaced; an
+    // owner other than the writer is kept where the writer is root.
+    let setuid = write(tmp.path(), "setuid.txt", "old");
+    std::fs::set_permissions(&setuid, std::fs::Permissions::from_mode(0o4755)).unwrap();
+    let given = is_root()
+        && std::process::Command::new("chown")
+            .args(["65534:65534"])
+            .arg(&setuid)
+            .status()
+            .is_ok_and(|s| s.success());
+    let out = shell(&format!(
+        "\"$B\" assess examples/primary.toml --as-of {AS_OF} -o {dir}/setuid.txt"
+    ));
+    assert!(out.status.success(), "{out:?}");
+    let meta = std::fs::metadata(&setuid).unwrap();
+    assert_eq!(meta.mode() & 0o7777, 0o755);
+    if given {
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+    }
 }
 
 // 3. A signal during a long batch leaves no temporary file behind.
