@@ -644,17 +644,44 @@ fn cheapest(
     priced
 }
 
+impl Grid {
+    /// This grid with only one remedy's dimensions left (none for the
+    /// on/off remedies, which are not sized).
+    pub fn only(&self, remedy: Remedy) -> Grid {
+        let none = Grid {
+            teaching: 0,
+            deputy: 0,
+            admin: 0,
+            lead_tas: 0,
+            lead_hours: 0,
+            corporate: false,
+        };
+        match remedy {
+            Remedy::FewerTeaching => Grid {
+                teaching: self.teaching,
+                ..none
+            },
+            Remedy::Deputy => Grid {
+                deputy: self.deputy,
+                ..none
+            },
+            Remedy::AdminSupport => Grid {
+                admin: self.admin,
+                ..none
+            },
+            Remedy::DistributedTa => Grid {
+                lead_tas: self.lead_tas,
+                lead_hours: self.lead_hours,
+                ..none
+            },
+            Remedy::CorporateResponsibility | Remedy::LeadershipStep => none,
+        }
+    }
+}
+
 /// The grid of one remedy alone, or why the remedy cannot apply here.
 fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid, String> {
     let full = Grid::new(base, s);
-    let none = Grid {
-        teaching: 0,
-        deputy: 0,
-        admin: 0,
-        lead_tas: 0,
-        lead_hours: 0,
-        corporate: false,
-    };
     let limited = |flag: &str, value: f64, what: &str, has: f64| {
         if value < STEP_HOURS {
             format!("{flag} is {}: raise it to size this option", show(value))
@@ -665,6 +692,7 @@ fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid,
             )
         }
     };
+    let grid = full.only(remedy);
     match remedy {
         Remedy::FewerTeaching if full.teaching == 0 => Err(if base.senco.teaching_hours <= 0.0 {
             "the SENCO does not teach".to_string()
@@ -676,51 +704,29 @@ fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid,
         } else {
             "SENCO time is already 60 hours a week".to_string()
         }),
-        Remedy::FewerTeaching => Ok(Grid {
-            teaching: full.teaching,
-            ..none
-        }),
         Remedy::Deputy if full.deputy == 0 => Err(limited(
             "--max-deputy-hours",
             s.max_deputy_hours,
             "the deputy",
             base.deputy_hours(),
         )),
-        Remedy::Deputy => Ok(Grid {
-            deputy: full.deputy,
-            ..none
-        }),
         Remedy::AdminSupport if full.admin == 0 => Err(limited(
             "--max-admin-hours",
             s.max_admin_hours,
             "admin support",
             base.admin_hours(),
         )),
-        Remedy::AdminSupport => Ok(Grid {
-            admin: full.admin,
-            ..none
-        }),
         Remedy::DistributedTa if base.ta_count() == 0 => {
             Err("the school has no teaching assistants".to_string())
         }
-        Remedy::DistributedTa => {
-            let grid = Grid {
-                lead_tas: full.lead_tas,
-                lead_hours: full.lead_hours,
-                ..none
-            };
-            if grid.lead_pairs(base).len() > 1 {
-                Ok(grid)
-            } else {
-                Err(
-                    "TA leadership is already shared with lead TAs as far as it can be (the TAs, and --max-lead-hours, allow no more)"
-                        .to_string(),
-                )
-            }
-        }
+        Remedy::DistributedTa if grid.lead_pairs(base).len() <= 1 => Err(
+            "TA leadership is already shared with lead TAs as far as it can be (the TAs, and --max-lead-hours, allow no more)"
+                .to_string(),
+        ),
         Remedy::CorporateResponsibility | Remedy::LeadershipStep => {
             Err("switched on or off, not sized".to_string())
         }
+        _ => Ok(grid),
     }
 }
 

@@ -191,36 +191,12 @@ fn plans_respect_the_limits_and_beat_every_single_remedy() {
 /// score the remedy alone reaches on its grid, capped at the target (100
 /// when the school already meets it), and the cheapest point reaching it.
 fn brute_force_single(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Option<(f64, u32)> {
-    let full = Grid::new(base, s);
-    let none = Grid {
-        teaching: 0,
-        deputy: 0,
-        admin: 0,
-        lead_tas: 0,
-        lead_hours: 0,
-        corporate: false,
-    };
-    let g = match remedy {
-        Remedy::FewerTeaching => Grid {
-            teaching: full.teaching,
-            ..none
-        },
-        Remedy::Deputy => Grid {
-            deputy: full.deputy,
-            ..none
-        },
-        Remedy::AdminSupport => Grid {
-            admin: full.admin,
-            ..none
-        },
-        Remedy::DistributedTa => Grid {
-            lead_tas: full.lead_tas,
-            lead_hours: full.lead_hours,
-            ..none
-        },
-        _ => return None,
-    };
-    if g == none {
+    let g = Grid::new(base, s).only(remedy);
+    if matches!(
+        remedy,
+        Remedy::CorporateResponsibility | Remedy::LeadershipStep
+    ) || g == Grid::new(base, s).only(Remedy::CorporateResponsibility)
+    {
         return None;
     }
     let points: Vec<(f64, u32)> = every_choice(&g)

@@ -13,6 +13,22 @@ fn pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
     Ok(text)
 }
 
+/// One element of a streamed array, laid out as `pretty` would lay out the
+/// whole array: a comma before all but the first, indented by `indent`.
+fn element<T: Serialize + ?Sized>(
+    first: bool,
+    indent: &str,
+    value: &T,
+) -> Result<String, ExportError> {
+    let text = serde_json::to_string_pretty(value)?;
+    let indented: Vec<String> = text.lines().map(|l| format!("{indent}{l}")).collect();
+    Ok(format!(
+        "{}\n{}",
+        if first { "" } else { "," },
+        indented.join("\n")
+    ))
+}
+
 fn lines<T: Serialize>(items: &[T]) -> Result<String, ExportError> {
     let mut text = String::new();
     for item in items {
@@ -51,13 +67,7 @@ impl Exporter for JsonExporter {
         first: bool,
         row: &SweepRow,
     ) -> Result<String, ExportError> {
-        let text = serde_json::to_string_pretty(row)?;
-        let indented: Vec<String> = text.lines().map(|l| format!("    {l}")).collect();
-        Ok(format!(
-            "{}\n{}",
-            if first { "" } else { "," },
-            indented.join("\n")
-        ))
+        element(first, "    ", row)
     }
 
     fn sweep_end(&self, _: &SweepHead, _: &[SweepRow]) -> Result<String, ExportError> {
@@ -73,16 +83,10 @@ impl Exporter for JsonExporter {
     }
 
     fn batch_record(&self, first: bool, record: &Record) -> Result<String, ExportError> {
-        let text = match record {
-            Ok(report) => serde_json::to_string_pretty(report)?,
-            Err(failure) => serde_json::to_string_pretty(&ErrorRecord::from(failure))?,
-        };
-        let indented: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
-        Ok(format!(
-            "{}\n{}",
-            if first { "" } else { "," },
-            indented.join("\n")
-        ))
+        match record {
+            Ok(report) => element(first, "  ", report),
+            Err(failure) => element(first, "  ", &ErrorRecord::from(failure)),
+        }
     }
 
     fn batch_end(&self, _: &Summary, _: &[SchoolLine]) -> Result<String, ExportError> {
