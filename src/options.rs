@@ -98,9 +98,10 @@ impl Sizing {
             Remedy::FewerTeaching => (self.fewer_teaching_hours, FIXED_FEWER_TEACHING_HOURS),
             Remedy::Deputy => (self.deputy_hours, FIXED_DEPUTY_HOURS),
             Remedy::AdminSupport => (self.admin_hours, FIXED_ADMIN_HOURS),
-            // The lead-TA step is a pair; 0 stands for it here.
-            Remedy::DistributedTa => (None, 0.0),
-            Remedy::CorporateResponsibility | Remedy::LeadershipStep => return None,
+            // The lead-TA step is a pair, not hours: see `option_row`.
+            Remedy::DistributedTa | Remedy::CorporateResponsibility | Remedy::LeadershipStep => {
+                return None;
+            }
         };
         flag.or(self.fixed.then_some(step))
     }

@@ -12,7 +12,7 @@ use crate::model::{Band, Pools, TaskHours, allocate, assess, coverage_and_score,
 use crate::options::{Cost, DEFAULT_YEARS, OptionResult, Remedy, Sizing, change_cost, evaluate};
 use crate::profile::{Admin, Change, Deputy, Leadership, Profile, Structure, changes};
 use crate::report::SCHEMA_VERSION;
-use crate::round::{self, show};
+use crate::round::{self, counted, show};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -324,18 +324,11 @@ impl<'a> Evaluator<'a> {
     /// The score with `deputy` and `admin` half hours added: the model's
     /// own allocation, without rebuilding the profile.
     fn score(&mut self, slice: &Slice, deputy: u32, admin: u32) -> u32 {
-        self.score_with_leads(slice, deputy, admin, slice.pools.lead_tas)
-    }
-
-    /// As `score`, with the lead TAs' pool given: lead hours change no
-    /// task's demand, only that pool.
-    fn score_with_leads(&mut self, slice: &Slice, deputy: u32, admin: u32, lead_tas: f64) -> u32 {
         self.evaluated += 1;
         self.buffer.clone_from(&slice.tasks);
         let pools = Pools {
             deputy: slice.pools.deputy + halves(deputy),
             admin: slice.pools.admin + halves(admin),
-            lead_tas,
             ..slice.pools
         };
         allocate(&mut self.buffer, &pools);
@@ -523,11 +516,6 @@ pub enum PlanError {
     TooLarge(u64),
 }
 
-/// Hours as a person writes them, with the right noun: "1 h", "4.5 h".
-fn plural(count: u32, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 /// A choice in plain English, one remedy a line.
 pub fn describe(base: &Profile, c: &Choice) -> Vec<String> {
     let mut out = Vec::new();
@@ -570,11 +558,14 @@ pub fn describe(base: &Profile, c: &Choice) -> Vec<String> {
         let existing = base.lead_tas();
         let hours = base.tas.as_ref().map_or(0.0, |t| t.lead_hours) + halves(c.lead_hours_added);
         let who = if c.lead_tas_added == 0 {
-            format!("the {}", plural(existing, "lead TA", "lead TAs"))
+            format!("the {}", counted(existing.into(), "lead TA", "lead TAs"))
         } else if existing > 0 {
-            format!("{} more", plural(c.lead_tas_added, "lead TA", "lead TAs"))
+            format!(
+                "{} more",
+                counted(c.lead_tas_added.into(), "lead TA", "lead TAs")
+            )
         } else {
-            plural(c.lead_tas_added, "lead TA", "lead TAs")
+            counted(c.lead_tas_added.into(), "lead TA", "lead TAs")
         };
         let each = if existing + c.lead_tas_added == 1 {
             ""

@@ -56,6 +56,18 @@ fn shell(line: &str) -> std::process::Output {
         .unwrap()
 }
 
+/// Makes a FIFO, or says why the test is skipped.
+fn make_fifo(path: &Path) -> bool {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: no mkfifo here");
+    }
+    made
+}
+
 fn leftover_temp_files(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -101,12 +113,7 @@ fn output_to_a_device_writes_in_place() {
 fn output_to_a_fifo_writes_in_place() {
     let tmp = tempfile::tempdir().unwrap();
     let fifo = tmp.path().join("pipe");
-    if !std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .is_ok_and(|s| s.success())
-    {
-        eprintln!("skipped: no mkfifo here");
+    if !make_fifo(&fifo) {
         return;
     }
     // The reader is a process of its own, so that a writer that never
@@ -316,12 +323,7 @@ fn a_fifo_in_a_folder_is_skipped_and_a_named_fifo_is_read() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::copy("examples/primary.toml", tmp.path().join("a.toml")).unwrap();
     let fifo = tmp.path().join("b.toml");
-    if !std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .is_ok_and(|s| s.success())
-    {
-        eprintln!("skipped: no mkfifo here");
+    if !make_fifo(&fifo) {
         return;
     }
     // Reading the FIFO would wait for ever for a writer: it must be skipped.

@@ -131,7 +131,7 @@ fn demand_chart(r: &Report) -> String {
         x += w;
     }
     let description = format!(
-        "The role needs {} hours a week; {} are covered ({}% ), {} are not.",
+        "The role needs {} hours a week; {} are covered ({}%), {} are not.",
         hours1(a.demand_hours_per_week),
         hours1(a.covered_hours_per_week),
         a.score,
