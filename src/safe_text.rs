@@ -117,6 +117,24 @@ pub fn markdown_block(text: &str) -> String {
     out
 }
 
+/// Text for HTML, in an element or a quoted attribute: the five
+/// characters that could open a tag, an entity or close a quote are
+/// entities, and control characters are shown, not passed on.
+pub fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in escape_controls(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +169,17 @@ mod tests {
             assert_eq!(csv_unguard(&csv_cell(cell)), cell);
         }
         assert_eq!(csv_unguard("'quoted"), "'quoted");
+    }
+
+    #[test]
+    fn html_cannot_form_a_tag_entity_or_attribute() {
+        assert_eq!(
+            html_text("<b onclick='x'> & \"y\""),
+            "&lt;b onclick=&#39;x&#39;&gt; &amp; &quot;y&quot;"
+        );
+        assert_eq!(html_text("&amp;"), "&amp;amp;");
+        assert_eq!(html_text("a\u{1b}b"), "a\\u{1b}b");
+        assert_eq!(html_text("Ámbar Primary"), "Ámbar Primary");
     }
 
     #[test]

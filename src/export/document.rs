@@ -5,8 +5,8 @@ use super::chart::{bars, score_bars};
 use super::{ExportError, Exporter};
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
-use crate::explain::{Explanation, ParamRow};
-use crate::model::Area;
+use crate::explain::{Explanation, ParamRow, Working};
+use crate::model::{Area, Pools, TaskHours};
 use crate::options::OptionResult;
 use crate::plan::{Plan, PlanResult};
 use crate::profile::Change;
@@ -143,7 +143,6 @@ fn yes_no(value: bool) -> &'static str {
 }
 
 pub(super) fn layout(r: &Report) -> Vec<Block> {
-    let a = &r.assessment;
     let s = &r.school;
     let mut blocks = vec![
         Block::Title(format!(
@@ -152,18 +151,37 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
         )),
         Block::Paragraph(format!("{}, assessed as of {}.", r.source, r.as_of)),
         Block::Paragraph(r.headline()),
-        Block::Heading("Tasks, hours a week".to_string()),
-        Block::Table(tasks(r)),
     ];
-
-    blocks.push(Block::Paragraph(capacity_line(r)));
-    blocks.push(Block::Heading("The SENCO's week, hours".to_string()));
-    blocks.push(Block::Table(senco_week(r)));
-    blocks.push(Block::Paragraph(r.extra_hours_line()));
-
+    blocks.extend(working(r));
     blocks.push(Block::Heading(
         "Leadership, resilience and compliance".to_string(),
     ));
+    blocks.push(Block::List(checks(r)));
+    if !r.assessment.warnings.is_empty() {
+        blocks.push(Block::Heading("Warnings".to_string()));
+        blocks.push(Block::List(warnings(r)));
+    }
+    blocks.push(Block::Heading("Options, each applied alone".to_string()));
+    blocks.push(Block::Table(options(&r.options)));
+    blocks.push(Block::Paragraph(r.best_value_line()));
+    blocks
+}
+
+/// The hours by task and who covers them, then the SENCO's week.
+pub(super) fn working(r: &Report) -> Vec<Block> {
+    vec![
+        Block::Heading("Tasks, hours a week".to_string()),
+        Block::Table(tasks(r)),
+        Block::Paragraph(capacity_line(r)),
+        Block::Heading("The SENCO's week, hours".to_string()),
+        Block::Table(senco_week(r)),
+        Block::Paragraph(r.extra_hours_line()),
+    ]
+}
+
+/// Leadership, resilience and compliance, a line each.
+pub(super) fn checks(r: &Report) -> Vec<String> {
+    let a = &r.assessment;
     let res = &a.resilience;
     let mut checks = vec![
         leadership_line(&a.leadership),
@@ -187,25 +205,21 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
         compliance.push_str(note);
     }
     checks.push(compliance);
-    blocks.push(Block::List(checks));
+    checks
+}
 
-    if !a.warnings.is_empty() {
-        blocks.push(Block::Heading("Warnings".to_string()));
-        blocks.push(Block::List(
-            a.warnings.iter().map(|w| w.message.clone()).collect(),
-        ));
-    }
-
-    blocks.push(Block::Heading("Options, each applied alone".to_string()));
-    blocks.push(Block::Table(options(&r.options)));
-    blocks.push(Block::Paragraph(r.best_value_line()));
-    blocks
+pub(super) fn warnings(r: &Report) -> Vec<String> {
+    r.assessment
+        .warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .collect()
 }
 
 /// Capacity by pool, and the hours of any pool that no task is left for.
 fn capacity_line(r: &Report) -> String {
     let a = &r.assessment;
-    let (p, idle) = (&a.pools, &a.idle);
+    let p = &a.pools;
     let mut line = format!(
         "Capacity {} h a week: SENCO {} h effective, deputy {} h, admin {} h, lead TAs {} h.",
         hours1(a.capacity_hours_per_week),
@@ -214,7 +228,17 @@ fn capacity_line(r: &Report) -> String {
         hours1(p.admin),
         hours1(p.lead_tas)
     );
-    let idle_parts: Vec<String> = [
+    let idle = idle_parts(r);
+    if !idle.is_empty() {
+        line.push_str(&format!(" Idle: {}.", idle.join("; ")));
+    }
+    line
+}
+
+/// The hours of each pool that no task is left for, in words.
+pub(super) fn idle_parts(r: &Report) -> Vec<String> {
+    let idle = &r.assessment.idle;
+    [
         (idle.admin, "admin time has no admin work left to do"),
         (
             idle.lead_tas,
@@ -226,11 +250,7 @@ fn capacity_line(r: &Report) -> String {
     .iter()
     .filter(|(hours, _)| hours1(*hours) != "0.0")
     .map(|(hours, what)| format!("{} h of {what}", hours1(*hours)))
-    .collect();
-    if !idle_parts.is_empty() {
-        line.push_str(&format!(" Idle: {}.", idle_parts.join("; ")));
-    }
-    line
+    .collect()
 }
 
 /// The SENCO's week as a column of hours, so it fits a narrow terminal.
@@ -282,18 +302,38 @@ fn leadership_line(l: &crate::model::LeadershipCheck) -> String {
     line
 }
 
-fn tasks(r: &Report) -> Grid {
-    let a = &r.assessment;
-    let mut areas: Vec<Area> = a.tasks.iter().map(|t| t.area).collect();
+/// The tasks grouped by area, areas in their fixed order.
+pub(super) fn area_groups(r: &Report) -> Vec<(Area, Vec<&TaskHours>)> {
+    let tasks = &r.assessment.tasks;
+    let mut areas: Vec<Area> = tasks.iter().map(|t| t.area).collect();
     areas.sort();
     areas.dedup();
+    areas
+        .into_iter()
+        .map(|area| (area, tasks.iter().filter(|t| t.area == area).collect()))
+        .collect()
+}
+
+/// The hours each pool covers, summed over the tasks: the tasks table's
+/// total row and the report's cover chart.
+pub(super) fn covered_by_pool(r: &Report) -> Pools {
+    let tasks = &r.assessment.tasks;
+    let total = |f: &dyn Fn(&TaskHours) -> f64| tasks.iter().map(f).sum();
+    Pools {
+        senco: total(&|t| t.covered.senco),
+        deputy: total(&|t| t.covered.deputy),
+        admin: total(&|t| t.covered.admin),
+        lead_tas: total(&|t| t.covered.lead_tas),
+    }
+}
+
+fn tasks(r: &Report) -> Grid {
+    let a = &r.assessment;
     let mut rows = Vec::new();
     let mut sums = Vec::new();
-    for area in areas {
-        let in_area: Vec<_> = a.tasks.iter().filter(|t| t.area == area).collect();
+    for (area, in_area) in area_groups(r) {
         sums.push(rows.len());
-        let sum =
-            |f: &dyn Fn(&crate::model::TaskHours) -> f64| in_area.iter().map(|t| f(t)).sum::<f64>();
+        let sum = |f: &dyn Fn(&TaskHours) -> f64| in_area.iter().map(|t| f(t)).sum::<f64>();
         rows.push(vec![
             area.as_str().to_string(),
             hours1(sum(&|t| t.hours_per_week)),
@@ -316,15 +356,15 @@ fn tasks(r: &Report) -> Grid {
             ]);
         }
     }
-    let total = |f: &dyn Fn(&crate::model::TaskHours) -> f64| hours1(a.tasks.iter().map(f).sum());
+    let covered = covered_by_pool(r);
     sums.push(rows.len());
     rows.push(vec![
         "total".to_string(),
         hours1(a.demand_hours_per_week),
-        total(&|t| t.covered.senco),
-        total(&|t| t.covered.deputy),
-        total(&|t| t.covered.admin),
-        total(&|t| t.covered.lead_tas),
+        hours1(covered.senco),
+        hours1(covered.deputy),
+        hours1(covered.admin),
+        hours1(covered.lead_tas),
         hours1(a.shortfall_hours_per_week),
     ]);
     Grid {
@@ -344,7 +384,7 @@ fn tasks(r: &Report) -> Grid {
 }
 
 /// Each remedy alone, as `assess` and `plan` both show it (the same rows).
-fn options(rows: &[OptionResult]) -> Grid {
+pub(super) fn options(rows: &[OptionResult]) -> Grid {
     let rows = rows
         .iter()
         .map(|o| {
@@ -439,8 +479,12 @@ pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
         .collect();
     let mut blocks = vec![
         Block::Title(format!(
-            "{} scenarios against {}, as of {}",
-            c.scenarios.len().saturating_sub(1),
+            "{} against {}, as of {}",
+            counted(
+                c.scenarios.len().saturating_sub(1) as u64,
+                "scenario",
+                "scenarios"
+            ),
             c.baseline,
             c.as_of
         )),
@@ -727,9 +771,25 @@ fn param_rows(rows: &[ParamRow]) -> Vec<Vec<String>> {
 }
 
 pub(super) fn layout_explain(e: &Explanation) -> Vec<Block> {
+    let mut blocks = vec![Block::Title(
+        "The model's numbers: every one can be overridden in a profile's [assumptions] or [costs]"
+            .to_string(),
+    )];
+    blocks.extend(parameters(e));
+    if let Some(w) = &e.working {
+        blocks.push(Block::Heading(format!(
+            "The working for {}, as of {}",
+            w.source, w.as_of
+        )));
+        blocks.extend(formulas(w));
+    }
+    blocks
+}
+
+/// Every assumption and cost with its value, basis and source.
+pub(super) fn parameters(e: &Explanation) -> Vec<Block> {
     let header = || cells(["Key", "Value", "Unit", "Basis", "Source"]);
-    let mut blocks = vec![
-        Block::Title("The model's numbers: every one can be overridden in a profile's [assumptions] or [costs]".to_string()),
+    vec![
         Block::Heading("Assumptions".to_string()),
         Block::Table(Grid {
             header: header(),
@@ -744,62 +804,60 @@ pub(super) fn layout_explain(e: &Explanation) -> Vec<Block> {
             numbers_from: 5,
             ..Grid::default()
         }),
-    ];
-    if let Some(w) = &e.working {
-        blocks.push(Block::Heading(format!(
-            "The working for {}, as of {}",
-            w.source, w.as_of
-        )));
-        blocks.push(Block::Paragraph(
-            "Demand: the hours a week each task needs.".to_string(),
-        ));
-        let mut rows: Vec<Vec<String>> = w
-            .tasks
+    ]
+}
+
+/// One school's numbers through each formula: demand, capacity, score.
+pub(super) fn formulas(w: &Working) -> Vec<Block> {
+    let mut blocks = vec![Block::Paragraph(
+        "Demand: the hours a week each task needs.".to_string(),
+    )];
+    let mut rows: Vec<Vec<String>> = w
+        .tasks
+        .iter()
+        .map(|t| {
+            vec![
+                t.task.as_str().to_string(),
+                t.formula.clone(),
+                t.working.clone(),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "demand".to_string(),
+        "the tasks added up".to_string(),
+        hours1(w.demand_hours_per_week),
+    ]);
+    blocks.push(Block::Table(Grid {
+        header: cells([
+            "Task",
+            "Formula",
+            "With this school's numbers (hours a week)",
+        ]),
+        rows,
+        numbers_from: 3,
+        ..Grid::default()
+    }));
+    blocks.push(Block::Paragraph(
+        "Capacity: the pools fill the tasks in this order, each only with what it may do."
+            .to_string(),
+    ));
+    blocks.push(Block::List(
+        w.pools
             .iter()
-            .map(|t| {
-                vec![
-                    t.task.as_str().to_string(),
-                    t.formula.clone(),
-                    t.working.clone(),
-                ]
+            .enumerate()
+            .map(|(i, p)| {
+                format!(
+                    "{}. {}: {} h; {}; covers {} h.",
+                    i + 1,
+                    p.pool,
+                    hours1(p.hours),
+                    p.working,
+                    hours1(p.covered)
+                )
             })
-            .collect();
-        rows.push(vec![
-            "demand".to_string(),
-            "the tasks added up".to_string(),
-            hours1(w.demand_hours_per_week),
-        ]);
-        blocks.push(Block::Table(Grid {
-            header: cells([
-                "Task",
-                "Formula",
-                "With this school's numbers (hours a week)",
-            ]),
-            rows,
-            numbers_from: 3,
-            ..Grid::default()
-        }));
-        blocks.push(Block::Paragraph(
-            "Capacity: the pools fill the tasks in this order, each only with what it may do."
-                .to_string(),
-        ));
-        blocks.push(Block::List(
-            w.pools
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    format!(
-                        "{}. {}: {} h; {}; covers {} h.",
-                        i + 1,
-                        p.pool,
-                        hours1(p.hours),
-                        p.working,
-                        hours1(p.covered)
-                    )
-                })
-                .collect(),
-        ));
-        blocks.push(Block::Paragraph(format!("Score: {}.", w.score_working)));
-    }
+            .collect(),
+    ));
+    blocks.push(Block::Paragraph(format!("Score: {}.", w.score_working)));
     blocks
 }

@@ -1,234 +1,389 @@
 //! `senco-plan report`: one self-contained HTML page for governors, with
 //! inline CSS and SVG, no scripts and nothing fetched from anywhere.
+//!
+//! The first printed page is the summary (the headline, the hours the role
+//! needs and who covers them, the options, the best value); the working,
+//! the checks, any scenarios and the assumptions follow. Everything after
+//! the summary is the same laid-out blocks the terminal and Markdown show.
 
+use super::document::{
+    Block, Grid, area_groups, checks, covered_by_pool, formulas, idle_parts, layout_compare,
+    options, parameters, warnings, working,
+};
 use crate::compare::Comparison;
-use crate::explain::{Explanation, ParamRow};
-use crate::model::{Area, Band};
+use crate::explain::Explanation;
+use crate::model::Area;
 use crate::report::Report;
-use crate::round::{hours1, money, show};
+use crate::round::hours1;
+use crate::safe_text::html_text as esc;
 use std::fmt::Write as _;
-
-/// Escapes text for HTML.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = r#"
 :root { color: #1a1a1a; background: #ffffff; font-family: "Segoe UI", Arial, sans-serif; line-height: 1.45; }
-body { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2rem; color: #1f4e79; }
-.headline { font-size: 1.2rem; font-weight: 600; background: #eef3f8; border-left: 6px solid #1f4e79; padding: 0.7rem 1rem; }
-.meta { color: #444444; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-size: 0.92rem; }
-th, td { border: 1px solid #9aa5b1; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-th { background: #e4e9ef; }
+* { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+body { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; overflow-wrap: break-word; }
+h1 { font-size: 1.7rem; margin: 0 0 0.2rem; }
+h2 { font-size: 1.25rem; margin-top: 1.6rem; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2rem; color: #1f4e79; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
+.meta { color: #444444; margin: 0; }
+.headline { font-size: 1.2rem; font-weight: 600; background: #eef3f8; border-left: 6px solid #1f4e79; padding: 0.6rem 1rem; }
+.best { font-weight: 600; background: #eef6ee; border-left: 6px solid #0b6b2b; padding: 0.5rem 1rem; }
+.note { color: #444444; font-size: 0.9rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; font-size: 0.88rem; }
+caption { text-align: left; color: #444444; font-size: 0.85rem; padding-bottom: 0.2rem; }
+th, td { border: 1px solid #9aa5b1; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
+th.long, td.long { overflow-wrap: anywhere; }
+thead th { background: #e4e9ef; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+thead th { overflow-wrap: normal; }
+td span[class^="band-"] { white-space: nowrap; }
+tr.sum th, tr.sum td { font-weight: 700; background: #f3f5f8; }
+tr.sub th { font-weight: 400; padding-left: 1.4rem; }
+tr.best-row th, tr.best-row td { background: #eef6ee; }
+.tag { display: inline-block; font-size: 0.75rem; font-weight: 700; color: #ffffff; background: #0b6b2b; border-radius: 0.3rem; padding: 0 0.35rem; margin-left: 0.3rem; }
 .band-manageable { color: #0b6b2b; font-weight: 600; }
 .band-stretched { color: #7a5500; font-weight: 600; }
-.band-overloaded { color: #a23b00; font-weight: 600; }
+.band-overloaded { color: #8a2b7a; font-weight: 600; }
 .band-unmanageable { color: #a1001c; font-weight: 600; }
-figure { margin: 1rem 0; }
-figcaption { color: #444444; font-size: 0.9rem; }
-svg text { font-family: inherit; font-size: 13px; fill: #1a1a1a; }
-footer { margin-top: 2.5rem; color: #444444; font-size: 0.85rem; border-top: 1px solid #9aa5b1; padding-top: 0.5rem; }
-@page { size: A4; margin: 15mm; }
+figure { margin: 0.6rem 0; }
+figcaption { color: #444444; font-size: 0.85rem; }
+.chart-title { font-weight: 600; margin: 0.6rem 0 0.2rem; }
+svg.bar { display: block; width: 100%; height: 1.8rem; }
+ul.legend { list-style: none; margin: 0.3rem 0 0.4rem; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1.1rem; font-size: 0.85rem; }
+.swatch { display: inline-block; width: 0.85rem; height: 0.85rem; margin-right: 0.35rem; vertical-align: -0.1rem; border: 1px solid #555555; }
+.area-statutory { fill: #1f3a93; background-color: #1f3a93; }
+.area-teaching { fill: #2e7d32; background-color: #2e7d32; }
+.area-deployment { fill: #c77c00; background-color: #c77c00; }
+.area-leading { fill: #6a3d9a; background-color: #6a3d9a; }
+.area-strategic { fill: #b3261e; background-color: #b3261e; }
+.pool-senco { fill: #004d57; background-color: #004d57; }
+.pool-deputy { fill: #00838f; background-color: #00838f; }
+.pool-admin { fill: #4fb3bf; background-color: #4fb3bf; }
+.pool-lead-tas { fill: #a7dbe0; background-color: #a7dbe0; }
+.not-covered { background: repeating-linear-gradient(45deg, #ffffff 0 2px, #a1001c 2px 4px); }
+footer { margin-top: 2rem; color: #444444; font-size: 0.85rem; border-top: 1px solid #9aa5b1; padding-top: 0.5rem; }
+@page { size: A4; margin: 14mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10.5pt; }
-  h2 { break-after: avoid; }
-  table, figure { break-inside: avoid; }
+  /* Every size is in rem, so this one line sets the whole printed page. */
+  :root { font-size: 9pt; line-height: 1.35; }
+  body { margin: 0; max-width: none; }
+  h2 { break-after: avoid; margin-top: 1rem; }
+  h3 { break-after: avoid; }
+  .new-page { break-before: page; }
+  tr, figure { break-inside: avoid; }
+  table.wide { font-size: 0.8rem; }
+  table.wide th, table.wide td { padding: 0.15rem 0.2rem; }
+}
+@media screen and (max-width: 40rem) {
+  body { margin: 1rem auto; padding: 0 0.6rem; overflow-wrap: anywhere; }
+  table, tbody, tr, th, td, caption { display: block; width: auto; }
+  thead { display: none; }
+  tr { border: 1px solid #9aa5b1; margin: 0 0 0.6rem; }
+  th, td { border: 0; border-top: 1px solid #e4e9ef; }
+  tr > :first-child { border-top: 0; }
+  th[scope="row"] { background: #e4e9ef; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  td.num { text-align: left; }
 }
 "#;
 
-const AREA_COLOURS: [(Area, &str); 5] = [
-    (Area::StatutoryCasework, "#1f4e79"),
-    (Area::TeachingAndLearning, "#2e7d32"),
-    (Area::Deployment, "#8e5a00"),
-    (Area::LeadingStaff, "#6a3d9a"),
-    (Area::StrategicDirection, "#b3261e"),
-];
+/// A word longer than this (a pasted name, say) may break anywhere, so
+/// that it cannot push a table off the page; shorter words stay whole.
+const LONG_WORD: usize = 30;
 
-fn band_cell(band: Band) -> String {
-    format!("<span class=\"band-{0}\">{0}</span>", band.as_str())
+/// Tables of more columns than this are set smaller.
+const WIDE_TABLE: usize = 9;
+
+/// The class that colours an area, in the demand chart and its legend.
+fn area_class(area: Area) -> &'static str {
+    match area {
+        Area::StatutoryCasework => "area-statutory",
+        Area::TeachingAndLearning => "area-teaching",
+        Area::Deployment => "area-deployment",
+        Area::LeadingStaff => "area-leading",
+        Area::StrategicDirection => "area-strategic",
+    }
 }
 
-/// Two stacked bars: demand by area, and who covers it.
-fn demand_chart(r: &Report) -> String {
-    let a = &r.assessment;
-    let width = 640.0;
-    let scale = if a.demand_hours_per_week > 0.0 {
-        width / a.demand_hours_per_week.max(a.capacity_hours_per_week)
-    } else {
-        0.0
+/// A cell's text: escaped, with senco-plan's own line breaks kept, and a
+/// band name in its band's colour.
+fn cell_html(text: &str) -> String {
+    let text = text.trim();
+    if matches!(
+        text,
+        "manageable" | "stretched" | "overloaded" | "unmanageable"
+    ) {
+        return format!("<span class=\"band-{text}\">{text}</span>");
+    }
+    text.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
+}
+
+/// A grid as an HTML table. Each data cell carries its column's name, so
+/// on a narrow screen a row shows as a card of labelled values instead of
+/// scrolling sideways. `best` marks one row (the best-value option).
+fn table_html(grid: &Grid, caption: Option<&str>, best: Option<usize>) -> String {
+    let class = |i: usize, text: &str| {
+        let long = text
+            .split_whitespace()
+            .any(|w| w.chars().count() > LONG_WORD);
+        match (i >= grid.numbers_from, long) {
+            (true, _) => " class=\"num\"",
+            (false, true) => " class=\"long\"",
+            (false, false) => "",
+        }
     };
-    let mut svg = String::new();
-    let mut x = 0.0;
-    for (area, colour) in AREA_COLOURS {
-        let hours: f64 = a
-            .tasks
-            .iter()
-            .filter(|t| t.area == area)
-            .map(|t| t.hours_per_week)
-            .sum();
-        let w = hours * scale;
-        let _ = write!(
-            svg,
-            "<rect x=\"{:.1}\" y=\"20\" width=\"{w:.1}\" height=\"30\" fill=\"{colour}\"><title>{}: {} h</title></rect>",
-            130.0 + x,
-            esc(area.as_str()),
-            hours1(hours)
-        );
-        x += w;
+    // A table of many columns is set smaller, so that it fits A4.
+    let mut html = String::from(if grid.header.len() > WIDE_TABLE {
+        "<table class=\"wide\">"
+    } else {
+        "<table>"
+    });
+    if let Some(caption) = caption {
+        let _ = write!(html, "<caption>{}</caption>", esc(caption));
     }
-    let pools = [
-        (
-            "SENCO",
-            a.tasks.iter().map(|t| t.covered.senco).sum::<f64>(),
-            "#1f4e79",
-        ),
-        (
-            "deputy",
-            a.tasks.iter().map(|t| t.covered.deputy).sum(),
-            "#2e7d32",
-        ),
-        (
-            "admin",
-            a.tasks.iter().map(|t| t.covered.admin).sum(),
-            "#8e5a00",
-        ),
-        (
-            "lead TAs",
-            a.tasks.iter().map(|t| t.covered.lead_tas).sum(),
-            "#6a3d9a",
-        ),
-        ("uncovered", a.shortfall_hours_per_week, "#d9d9d9"),
-    ];
-    let mut x = 0.0;
-    for (label, hours, colour) in pools {
-        let w = hours * scale;
-        let stroke = if label == "uncovered" {
-            " stroke=\"#a1001c\" stroke-dasharray=\"4 2\""
+    html.push_str("<thead><tr>");
+    for (i, name) in grid.header.iter().enumerate() {
+        let _ = write!(html, "<th scope=\"col\"{}>{}</th>", class(i, ""), esc(name));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for (r, row) in grid.rows.iter().enumerate() {
+        let mut classes = Vec::new();
+        if grid.sums.contains(&r) {
+            classes.push("sum");
+        }
+        if row.first().is_some_and(|c| c.starts_with("  ")) {
+            classes.push("sub");
+        }
+        if best == Some(r) {
+            classes.push("best-row");
+        }
+        if classes.is_empty() {
+            html.push_str("<tr>");
         } else {
-            ""
-        };
-        let _ = write!(
-            svg,
-            "<rect x=\"{:.1}\" y=\"70\" width=\"{w:.1}\" height=\"30\" fill=\"{colour}\"{stroke}><title>{label}: {} h</title></rect>",
-            130.0 + x,
-            hours1(hours)
-        );
-        x += w;
-    }
-    let description = format!(
-        "The role needs {} hours a week; {} are covered ({}%), {} are not.",
-        hours1(a.demand_hours_per_week),
-        hours1(a.covered_hours_per_week),
-        a.score,
-        hours1(a.shortfall_hours_per_week)
-    );
-    let mut legend = String::new();
-    for (i, (area, colour)) in AREA_COLOURS.iter().enumerate() {
-        let lx = 130.0 + (i % 2) as f64 * 300.0;
-        let ly = 125.0 + (i / 2) as f64 * 20.0;
-        let _ = write!(
-            legend,
-            "<rect x=\"{lx}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\">{}</text>",
-            ly - 10.0,
-            lx + 16.0,
-            ly,
-            esc(area.as_str())
-        );
-    }
-    format!(
-        "<figure><svg role=\"img\" aria-labelledby=\"demand-title demand-desc\" viewBox=\"0 0 790 190\" width=\"100%\"><title id=\"demand-title\">Demand by area against the hours covered</title><desc id=\"demand-desc\">{}</desc><text x=\"0\" y=\"40\">Needs {} h</text><text x=\"0\" y=\"90\">Covered {} h</text>{svg}{legend}</svg><figcaption>Top bar: the hours a week the role needs, by area. Bottom bar: who covers them (SENCO, deputy, admin, lead TAs in the same colours as statutory, teaching, deployment and leading staff), and the shortfall in grey.</figcaption></figure>",
-        esc(&description),
-        hours1(a.demand_hours_per_week),
-        hours1(a.covered_hours_per_week)
-    )
-}
-
-/// Bars of the score each option would gain.
-fn options_chart(r: &Report) -> String {
-    let rows: Vec<_> = r
-        .options
-        .iter()
-        .filter_map(|o| o.score_delta.map(|d| (o.option, d)))
-        .collect();
-    let most = rows.iter().map(|(_, d)| *d).max().unwrap_or(1).max(1) as f64;
-    let mut bars = String::new();
-    for (i, (name, delta)) in rows.iter().enumerate() {
-        let y = 10.0 + i as f64 * 28.0;
-        let w = (*delta).max(0) as f64 / most * 420.0;
-        let _ = write!(
-            bars,
-            "<text x=\"0\" y=\"{:.0}\">{}</text><rect x=\"190\" y=\"{y:.0}\" width=\"{w:.1}\" height=\"20\" fill=\"#1f4e79\"/><text x=\"{:.1}\" y=\"{:.0}\">{delta:+} points</text>",
-            y + 15.0,
-            esc(name),
-            196.0 + w,
-            y + 15.0
-        );
-    }
-    let description: Vec<String> = rows
-        .iter()
-        .map(|(name, delta)| format!("{name} {delta:+} points"))
-        .collect();
-    format!(
-        "<figure><svg role=\"img\" aria-labelledby=\"options-title options-desc\" viewBox=\"0 0 720 {}\" width=\"100%\"><title id=\"options-title\">Score gained by each option alone</title><desc id=\"options-desc\">{}</desc>{bars}</svg><figcaption>Points of score each option would add on its own (costs in the table below).</figcaption></figure>",
-        20 + rows.len() * 28,
-        esc(&description.join("; "))
-    )
-}
-
-fn param_table(rows: &[ParamRow]) -> String {
-    let mut html = String::from(
-        "<table><thead><tr><th scope=\"col\">Key</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Unit</th><th scope=\"col\">Basis</th><th scope=\"col\">Source</th></tr></thead><tbody>",
-    );
-    for r in rows {
-        let value = if r.value == r.default {
-            show(r.value)
-        } else {
-            format!("{} (default {})", show(r.value), show(r.default))
-        };
-        let _ = write!(
-            html,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(r.key),
-            esc(&value),
-            esc(r.unit),
-            format!("{:?}", r.basis).to_lowercase(),
-            esc(r.source)
-        );
+            let _ = write!(html, "<tr class=\"{}\">", classes.join(" "));
+        }
+        for (i, text) in row.iter().enumerate() {
+            if i == 0 {
+                let tag = if best == Some(r) {
+                    "<span class=\"tag\">best value</span>"
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    html,
+                    "<th scope=\"row\"{}>{}{tag}</th>",
+                    class(i, text),
+                    cell_html(text)
+                );
+                continue;
+            }
+            let label = grid
+                .header
+                .get(i)
+                .filter(|h| !h.is_empty())
+                .map_or(String::new(), |h| format!(" data-label=\"{}\"", esc(h)));
+            let _ = write!(
+                html,
+                "<td{}{label}>{}</td>",
+                class(i, text),
+                cell_html(text)
+            );
+        }
+        html.push_str("</tr>");
     }
     html.push_str("</tbody></table>");
     html
 }
 
-fn leadership_detail(l: &crate::model::LeadershipCheck) -> String {
-    let parts: Vec<String> = [
-        ("met", &l.met),
-        ("not met", &l.not_met),
-        ("not answered", &l.unanswered),
-    ]
-    .iter()
-    .filter(|(_, items)| !items.is_empty())
-    .map(|(label, items)| format!("{label}: {}", esc(&items.join(", "))))
-    .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join("; "))
+/// Laid-out blocks as HTML, under a section's `<h2>`.
+fn blocks_html(blocks: Vec<Block>) -> String {
+    let mut html = String::new();
+    for block in blocks {
+        match block {
+            Block::Title(text) | Block::Heading(text) => {
+                let _ = write!(html, "<h3>{}</h3>", esc(&text));
+            }
+            Block::Paragraph(text) => {
+                let _ = write!(html, "<p>{}</p>", esc(&text));
+            }
+            Block::List(items) => {
+                html.push_str("<ul>");
+                for item in items {
+                    let _ = write!(html, "<li>{}</li>", esc(&item));
+                }
+                html.push_str("</ul>");
+            }
+            Block::Table(grid) => html.push_str(&table_html(&grid, None, None)),
+        }
     }
+    html
+}
+
+/// One coloured part of a bar, and its line in the legend.
+struct Segment {
+    class: &'static str,
+    label: String,
+    hours: f64,
+}
+
+/// A bar of `segments`, the whole width being `whole` hours, as an SVG
+/// with a text alternative; the labels are in the HTML legend beside it,
+/// so they stay readable at any width.
+fn bar(id: &str, title: &str, segments: &[Segment], whole: f64) -> String {
+    let description: Vec<String> = segments
+        .iter()
+        .map(|s| format!("{} {} h", s.label, hours1(s.hours)))
+        .collect();
+    let mut svg = format!(
+        "<svg class=\"bar\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 1000 30\" preserveAspectRatio=\"none\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        esc(title),
+        esc(&description.join("; "))
+    );
+    if id == "cover" {
+        svg.push_str("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><rect width=\"2.5\" height=\"6\" fill=\"#a1001c\"/></pattern></defs>");
+    }
+    let mut x = 0.0;
+    for s in segments.iter().filter(|s| s.hours > 0.0 && whole > 0.0) {
+        let width = s.hours / whole * 1000.0;
+        let fill = if s.class == "not-covered" {
+            " fill=\"url(#hatch)\" stroke=\"#a1001c\" stroke-width=\"2\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            svg,
+            "<rect class=\"{}\" x=\"{x:.2}\" y=\"0\" width=\"{width:.2}\" height=\"30\"{fill}/>",
+            s.class
+        );
+        x += width;
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn legend(segments: &[Segment]) -> String {
+    let mut html = String::from("<ul class=\"legend\">");
+    for s in segments {
+        let _ = write!(
+            html,
+            "<li><span class=\"swatch {}\"></span>{} {} h</li>",
+            s.class,
+            esc(&s.label),
+            hours1(s.hours)
+        );
+    }
+    html.push_str("</ul>");
+    html
+}
+
+/// Two bars to one scale: what the role needs, by area, and who covers it
+/// (with what is not covered), each with its own legend.
+fn demand_and_cover(r: &Report) -> String {
+    let a = &r.assessment;
+    let needs: Vec<Segment> = area_groups(r)
+        .into_iter()
+        .map(|(area, tasks)| Segment {
+            class: area_class(area),
+            label: area.as_str().to_string(),
+            hours: tasks.iter().map(|t| t.hours_per_week).sum(),
+        })
+        .collect();
+    let covered = covered_by_pool(r);
+    let mut cover: Vec<Segment> = [
+        ("pool-senco", "SENCO", covered.senco),
+        ("pool-deputy", "deputy SENCO", covered.deputy),
+        ("pool-admin", "admin support", covered.admin),
+        ("pool-lead-tas", "lead TAs", covered.lead_tas),
+    ]
+    .into_iter()
+    // The SENCO is always shown, even at nothing; other pools when they
+    // cover something.
+    .filter(|(class, _, hours)| *class == "pool-senco" || hours1(*hours) != "0.0")
+    .map(|(class, label, hours)| Segment {
+        class,
+        label: label.to_string(),
+        hours,
+    })
+    .collect();
+    cover.push(Segment {
+        class: "not-covered",
+        label: "not covered".to_string(),
+        hours: a.shortfall_hours_per_week,
+    });
+    let whole = a.demand_hours_per_week;
+    let needs_title = format!(
+        "What the role needs: {} h a week, by area",
+        hours1(a.demand_hours_per_week)
+    );
+    let cover_title = format!(
+        "Who covers it: {} h a week covered, {} h not covered",
+        hours1(a.covered_hours_per_week),
+        hours1(a.shortfall_hours_per_week)
+    );
+    let mut html = format!(
+        "<figure><p class=\"chart-title\">{}</p>{}{}<p class=\"chart-title\">{}</p>{}{}<figcaption>Both bars are drawn to the same scale: the whole width is the {} h a week the role needs. The colours of the two bars mean different things: areas of work above, people below.</figcaption></figure>",
+        esc(&needs_title),
+        bar("needs", &needs_title, &needs, whole),
+        legend(&needs),
+        esc(&cover_title),
+        bar("cover", &cover_title, &cover, whole),
+        legend(&cover),
+        hours1(whole)
+    );
+    let idle = idle_parts(r);
+    if !idle.is_empty() {
+        let _ = write!(
+            html,
+            "<p class=\"note\">Time the school gives that no task is left for (not in the bars): {}.</p>",
+            esc(&idle.join("; "))
+        );
+    }
+    html
+}
+
+/// The first page: the headline, the chart, the options and the best value.
+fn summary(r: &Report) -> String {
+    let s = &r.school;
+    let mut html = format!(
+        "<section class=\"summary\"><header><h1>{}</h1><p class=\"meta\">{}, {} pupils: {} at SEN support, {} with an EHC plan. {}, assessed as of {}.</p></header><p class=\"headline\">{}</p><p>{}</p>",
+        esc(&s.name),
+        esc(s.phase.as_str()),
+        s.pupils,
+        s.sen_support,
+        s.ehcp,
+        esc(&r.source),
+        r.as_of,
+        esc(&r.headline()),
+        esc(&r.extra_hours_line())
+    );
+    html.push_str("<h2>The hours a week the role needs, and who covers them</h2>");
+    html.push_str(&demand_and_cover(r));
+    html.push_str("<h2>What would help: each option alone</h2>");
+    let grid = options(&r.options);
+    let best = r
+        .best_value
+        .and_then(|name| r.options.iter().position(|o| o.option == name));
+    let caption = format!(
+        "Score: out of 100 with the option in place. Change: points gained. Short h/wk: the change in hours a week left uncovered. A year: the recurring cost; Once: the one-off cost. Per h/wk gained: the cost a year for each hour a week gained, one-off costs spread over {}.",
+        crate::round::counted(u64::from(r.horizon_years), "year", "years")
+    );
+    html.push_str(&table_html(&grid, Some(&caption), best));
+    let _ = write!(html, "<p class=\"best\">{}</p>", esc(&r.best_value_line()));
+    let warning_count = r.assessment.warnings.len();
+    let warned = if warning_count > 0 {
+        format!(
+            "Check the {} under Warnings before relying on these figures. ",
+            crate::round::counted(warning_count as u64, "warning", "warnings")
+        )
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        html,
+        "<p class=\"note\">{warned}The working, the checks and the assumptions behind every number follow on the next pages.</p></section>"
+    );
+    html
 }
 
 /// The whole page.
@@ -237,161 +392,38 @@ pub fn report_html(
     scenarios: Option<&Comparison>,
     explanation: &Explanation,
 ) -> String {
-    let a = &r.assessment;
-    let s = &r.school;
-    let mut body = String::new();
-    let _ = write!(
-        body,
-        "<header><h1>{}</h1><p class=\"meta\">{}, {} pupils: {} at SEN support, {} with an EHC plan. Assessed as of {}.</p><p class=\"headline\">{}</p></header>",
-        esc(&s.name),
-        esc(s.phase.as_str()),
-        s.pupils,
-        s.sen_support,
-        s.ehcp,
-        r.as_of,
-        esc(&r.headline())
-    );
+    let mut body = summary(r);
 
-    body.push_str("<main><h2>Demand and capacity</h2>");
-    body.push_str(&demand_chart(r));
-    body.push_str("<table><caption>Hours a week by task, and who covers them</caption><thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Area</th><th scope=\"col\" class=\"num\">Needs</th><th scope=\"col\" class=\"num\">SENCO</th><th scope=\"col\" class=\"num\">Deputy</th><th scope=\"col\" class=\"num\">Admin</th><th scope=\"col\" class=\"num\">Lead TAs</th><th scope=\"col\" class=\"num\">Uncovered</th></tr></thead><tbody>");
-    for t in a.tasks.iter().filter(|t| t.hours_per_week > 0.0) {
-        let _ = write!(
-            body,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            t.task.as_str(),
-            esc(t.area.as_str()),
-            hours1(t.hours_per_week),
-            hours1(t.covered.senco),
-            hours1(t.covered.deputy),
-            hours1(t.covered.admin),
-            hours1(t.covered.lead_tas),
-            hours1(t.uncovered)
-        );
+    body.push_str("<section class=\"new-page\"><h2>The working</h2>");
+    body.push_str(&blocks_html(working(r)));
+    if let Some(w) = &explanation.working {
+        body.push_str("<h3>How each number is worked out</h3>");
+        body.push_str(&blocks_html(formulas(w)));
     }
-    let _ = write!(
-        body,
-        "</tbody><tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"num\">{}</td><td colspan=\"4\" class=\"num\">covered {}</td><td class=\"num\">{}</td></tr></tfoot></table>",
-        hours1(a.demand_hours_per_week),
-        hours1(a.covered_hours_per_week),
-        hours1(a.shortfall_hours_per_week)
-    );
+    body.push_str("</section>");
 
-    body.push_str("<h2>The options, each alone</h2>");
-    body.push_str(&options_chart(r));
-    body.push_str("<table><caption>What each remedy would change and cost</caption><thead><tr><th scope=\"col\">Option</th><th scope=\"col\">Change</th><th scope=\"col\" class=\"num\">New score</th><th scope=\"col\">Band</th><th scope=\"col\" class=\"num\">Score change</th><th scope=\"col\" class=\"num\">Annual cost</th><th scope=\"col\" class=\"num\">Per hour a week gained</th></tr></thead><tbody>");
-    for o in &r.options {
-        match (o.score, o.band, o.score_delta, o.annual_cost) {
-            (Some(score), Some(band), Some(delta), Some(cost)) => {
-                let _ = write!(
-                    body,
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{score}</td><td>{}</td><td class=\"num\">{delta:+}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    esc(o.option),
-                    esc(&o.amount.clone().unwrap_or_default()),
-                    band_cell(band),
-                    esc(&money(cost)),
-                    esc(&o.cost_per_weekly_hour_gained.map_or("-".to_string(), money))
-                );
-            }
-            _ => {
-                let _ = write!(
-                    body,
-                    "<tr><th scope=\"row\">{}</th><td colspan=\"6\">Not applicable: {}</td></tr>",
-                    esc(o.option),
-                    esc(&o.reason.clone().unwrap_or_default())
-                );
-            }
-        }
+    body.push_str("<section><h2>Leadership, resilience and compliance</h2>");
+    body.push_str(&blocks_html(vec![Block::List(checks(r))]));
+    body.push_str("</section>");
+    if !r.assessment.warnings.is_empty() {
+        body.push_str("<section><h2>Warnings</h2>");
+        body.push_str(&blocks_html(vec![Block::List(warnings(r))]));
+        body.push_str("</section>");
     }
-    let _ = write!(body, "</tbody></table><p>{}</p>", esc(&r.best_value_line()));
-
     if let Some(c) = scenarios {
-        body.push_str("<h2>Scenarios</h2><table><caption>Scenarios against the school as it is</caption><thead><tr><th scope=\"col\">Scenario</th><th scope=\"col\">Changes</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Band</th><th scope=\"col\" class=\"num\">Score change</th><th scope=\"col\" class=\"num\">Annual cost</th><th scope=\"col\" class=\"num\">Per point</th></tr></thead><tbody>");
-        for row in &c.scenarios {
-            let changes: Vec<String> = row.changes.iter().map(|(k, c)| c.describe(k)).collect();
-            let _ = write!(
-                body,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{:+}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                esc(&row.name),
-                esc(&if changes.is_empty() {
-                    "(as it is)".to_string()
-                } else {
-                    changes.join("; ")
-                }),
-                row.assessment.score,
-                band_cell(row.assessment.band),
-                row.score_delta,
-                esc(&money(row.annual_cost)),
-                esc(&row.cost_per_point.map_or("-".to_string(), money))
-            );
-        }
-        body.push_str("</tbody></table>");
+        body.push_str("<section><h2>Scenarios</h2>");
+        body.push_str(&blocks_html(layout_compare(c)));
+        body.push_str("</section>");
     }
 
-    let w = &a.senco_week;
-    let _ = write!(
-        body,
-        "<h2>The SENCO's week</h2><table><caption>Hours a week</caption><tbody><tr><th scope=\"row\">Contract (directed time)</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Teaching</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Planning (PPA)</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Other duties</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">SENCO time allocated</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">SENCO time left after clashes with lessons</th><td class=\"num\">{}</td></tr><tr><th scope=\"row\">Extra hours the role needs beyond this</th><td class=\"num\">{}</td></tr></tbody></table><p>{}</p>",
-        hours1(w.contract),
-        hours1(w.teaching),
-        hours1(w.ppa),
-        hours1(w.other_duties),
-        hours1(w.allocated),
-        hours1(w.effective),
-        hours1(w.extra_needed),
-        esc(&r.extra_hours_line())
-    );
-
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
-    let res = &a.resilience;
-    let _ = write!(
-        body,
-        "<h2>Leadership, resilience and compliance</h2><ul><li>Leadership: <strong>{}</strong>, {} of 4 points{}.</li><li>Resilience: deputy {}, distributed TA leadership {}, admin support {}.{}</li><li>Compliance: <strong>{}</strong>. {}</li></ul>",
-        a.leadership.rating.as_str(),
-        a.leadership.points,
-        leadership_detail(&a.leadership),
-        yes_no(res.deputy),
-        yes_no(res.distributed_ta),
-        yes_no(res.admin_support),
-        if res.lone_senco {
-            " A lone SENCO: only 26% of SENCOs feel the role is manageable for one person (2018 National SENCO Workload Survey)."
-        } else {
-            ""
-        },
-        a.compliance.status.as_str(),
-        esc(&a.compliance.notes.join(" "))
-    );
-    if !a.warnings.is_empty() {
-        body.push_str("<h2>Warnings</h2><ul>");
-        for warning in &a.warnings {
-            let _ = write!(body, "<li>{}</li>", esc(&warning.message));
-        }
-        body.push_str("</ul>");
-    }
-
-    body.push_str("<h2>Assumptions used</h2><p>Published figures are cited; the rest are the model's assumptions, which the school can replace with its own in the profile.</p>");
-    body.push_str(&param_table(&explanation.assumptions));
-    body.push_str("<h3>Costs (pounds)</h3>");
-    body.push_str(&param_table(&explanation.costs));
-    let _ = write!(
-        body,
-        "</main><footer>Made by senco-plan from {} on {}. The profile holds counts only: no pupil's name or personal data.</footer>",
-        esc(&r.source),
-        r.as_of
-    );
+    body.push_str("<section class=\"new-page\"><h2>Assumptions and sources</h2><p>Published figures are cited; the rest are the model's assumptions, which the school can replace with its own in the profile.</p>");
+    body.push_str(&blocks_html(parameters(explanation)));
+    body.push_str("</section>");
 
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>SENCO workload: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
-        esc(&s.name)
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>SENCO workload: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n<footer>Made by senco-plan from {} on {}. The profile holds counts only: no pupil's name or personal data.</footer>\n</body>\n</html>\n",
+        esc(&r.school.name),
+        esc(&r.source),
+        r.as_of
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(esc("<b> & \"x\""), "&lt;b&gt; &amp; &quot;x&quot;");
-    }
 }
