@@ -14,7 +14,7 @@ fn main() {
         .iter()
         .map(|e| Override::parse(e).expect("a valid edit"))
         .collect();
-    let profile = parse_profile("primary.toml", text, &edits, as_of).expect("a valid profile");
+    let profile = parse_profile("primary.toml", text, &edits).expect("a valid profile");
 
     for (label, frontier) in [("plan", false), ("plan --frontier", true)] {
         let settings = PlanSettings {

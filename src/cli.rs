@@ -139,9 +139,14 @@ pub struct InitArgs {
     #[arg(value_name = "PATH", default_value = "school.toml")]
     pub path: PathBuf,
 
-    /// Replace the file if it exists.
+    /// Replace the file (and the schema beside it) if it exists.
     #[arg(long)]
     pub force: bool,
+
+    /// Write no senco-plan.schema.json beside the profile, and no
+    /// `#:schema` line pointing at one.
+    #[arg(long)]
+    pub no_schema: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -203,7 +203,7 @@ fn formula(p: &Profile, task: Task) -> (String, String) {
         ),
         Task::QualificationStudy => (
             "study-hours while the award is in progress".into(),
-            if p.senco.award == Award::InProgress {
+            if p.senco.award == Some(Award::InProgress) {
                 show(a.study_hours)
             } else {
                 "0 (not studying)".into()
@@ -342,7 +342,7 @@ mod tests {
             include_str!("../examples/special.toml"),
             include_str!("../examples/all-through.toml"),
         ] {
-            let p = parse_profile("t", text, &[], as_of).unwrap();
+            let p = parse_profile("t", text, &[]).unwrap();
             let a = assess(&p, as_of);
             let w = explain(Some(("t", &p)), as_of).working.unwrap();
             let tasks: f64 = w.tasks.iter().map(|t| t.hours_per_week).sum();
@@ -366,7 +366,7 @@ mod tests {
     fn overrides_show_against_their_defaults() {
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let text = include_str!("../examples/special.toml");
-        let p = parse_profile("t", text, &[], as_of).unwrap();
+        let p = parse_profile("t", text, &[]).unwrap();
         let e = explain(Some(("t", &p)), as_of);
         let row = e
             .assumptions

@@ -50,8 +50,21 @@ fn averages(phase: Phase) -> (u32, f64, f64, &'static str, &'static str) {
     }
 }
 
-/// The profile template for a phase, with a `#:schema` line for editors.
-pub fn template(phase: Phase, schema: &str) -> String {
+/// The column comments start at, so that they line up whatever the value.
+const COMMENT_COLUMN: usize = 29;
+
+/// A line of the template: `code`, then `# comment` at [`COMMENT_COLUMN`].
+fn line(code: &str, comment: &str) -> String {
+    if comment.is_empty() {
+        return format!("{code}\n");
+    }
+    let pad = COMMENT_COLUMN.saturating_sub(code.chars().count()).max(1);
+    format!("{code}{}# {comment}\n", " ".repeat(pad))
+}
+
+/// The profile template for a phase. `schema`, when given, is the path of
+/// the JSON Schema for a `#:schema` line that lets editors check the file.
+pub fn template(phase: Phase, schema: Option<&str>) -> String {
     let (pupils, support_rate, ehcp_rate, leadership, basis) = averages(phase);
     let sen_support = (f64::from(pupils) * support_rate).round() as u32;
     let ehcp = (f64::from(pupils) * ehcp_rate).round() as u32;
@@ -60,59 +73,136 @@ pub fn template(phase: Phase, schema: &str) -> String {
         Phase::Secondary | Phase::AllThrough => pupils / 80,
         _ => pupils / 30,
     };
-    format!(
-        r#"#:schema {schema}
-# A senco-plan profile: replace the national averages below with your
-# school's numbers, then run `senco-plan assess THIS-FILE`.
-# Counts only: never put a pupil's name or any personal data here.
-# Averages: {basis}.
-
-[school]
-name = "Our School"
-phase = "{phase}"          # nursery | primary | middle | secondary | all-through | special | alternative-provision
-pupils = {pupils}                 # number on roll
-sen-support = {sen_support}              # pupils at SEN support
-ehcp = {ehcp}                     # pupils with an EHC plan
-# ehc-requests-per-year = 4  # EHC needs assessment requests a year (default: 8% of SEN support)
-# teachers = 20              # default: pupils / 20.8 (primary), 16.7 (secondary), 6 (special)
-
-[senco]
-contract-fte = 1.0           # share of a full-time contract (0.8 = four days)
-teaching-hours = 12.5        # timetabled teaching a week
-senco-hours = 6.5            # protected SENCO time a week (the 2018 survey proposed at least 1.5 days)
-other-duties-hours = 0       # other roles (DSL, head of year, ...) a week
-leadership = "{leadership}"          # slt | associate-slt | middle
-qualified-teacher = true     # the SENCO must be a qualified teacher
-award = "npq-senco"          # npq-senco | nasenco | in-progress | none | exempt
-# appointed = 2023-09-01     # needed when the award is in progress or none (three-year deadline)
-# Health check (Murray 2018, "Models for the SENCO role: context, value and
-# intent"): answer true or false, or leave out.
-# headteacher-support = true
-# strategic-vision = true
-# influences-colleagues = true
-
-# [deputy]                   # a deputy SENCO, if there is one
-# hours = 6.5                # hours a week given to SEND
-
-# [admin]                    # a SEN administrator, if there is one
-# hours = 10
-
-[tas]
-count = {tas}                    # teaching assistants
-structure = "flat"           # flat: the SENCO leads every TA | distributed: lead TAs do much of it
-lead-tas = 0
-lead-hours = 0               # management time per lead TA a week
-
-[whole-school]
-corporate-responsibility = false   # class teachers own assess-plan-do-review for SEN support
-
-# [assumptions]              # override any model default (`senco-plan explain` lists them)
-# ehcp-review-hours = 8
-# [costs]                    # override any price, in pounds
-# teacher-hour = 50
-"#,
-        phase = phase.as_str(),
-    )
+    // The defaults the reader would use, shown for this phase (SPEC
+    // section 1): so the commented-out lines say what leaving them out means.
+    let defaults = crate::params::Assumptions::default();
+    let (ratio, ratio_phase) = match phase {
+        Phase::Nursery | Phase::Primary | Phase::Middle => (
+            defaults.pupils_per_teacher_primary,
+            "nursery, primary and middle",
+        ),
+        Phase::Secondary | Phase::AllThrough => (
+            defaults.pupils_per_teacher_secondary,
+            "secondary and all-through",
+        ),
+        Phase::Special | Phase::AlternativeProvision => {
+            (defaults.pupils_per_teacher_special, "special and AP")
+        }
+    };
+    let teachers = (f64::from(pupils) / ratio).round() as u32;
+    let requests = (defaults.ehc_request_rate * f64::from(sen_support)).round() as u32;
+    let ratio = crate::round::show(ratio);
+    let rate = crate::round::show(defaults.ehc_request_rate * 100.0);
+    let mut t = String::new();
+    if let Some(schema) = schema {
+        t.push_str(&format!("#:schema {schema}\n"));
+    }
+    t.push_str(&format!(
+        "# A senco-plan profile: replace the national averages below with your\n\
+         # school's numbers, then run `senco-plan assess THIS-FILE`.\n\
+         # Counts only: never put a pupil's name or any personal data here.\n\
+         # Averages: {basis}.\n\
+         # A line starting with # is left out and its default used; the\n\
+         # output lists every default it used under \"Assumed\".\n\n"
+    ));
+    t.push_str("[school]\n");
+    t.push_str(&line("name = \"Our School\"", "required"));
+    t.push_str(&line(
+        &format!("phase = \"{phase}\""),
+        "required: nursery | primary | middle | secondary | all-through | special | alternative-provision",
+    ));
+    t.push_str(&line(
+        &format!("pupils = {pupils}"),
+        "required: number on roll",
+    ));
+    t.push_str(&line(
+        &format!("sen-support = {sen_support}"),
+        "required: pupils at SEN support",
+    ));
+    t.push_str(&line(
+        &format!("ehcp = {ehcp}"),
+        "required: pupils with an EHC plan",
+    ));
+    t.push_str(&line(
+        &format!("# ehc-requests-per-year = {requests}"),
+        &format!("EHC needs assessment requests a year (default: {rate}% of SEN support)"),
+    ));
+    t.push_str(&line(
+        &format!("# teachers = {teachers}"),
+        &format!("default: pupils / {ratio}, the ratio for {ratio_phase} schools"),
+    ));
+    t.push_str(&line("# urn = 100000", "the DfE unique reference number"));
+    t.push_str("\n[senco]\n");
+    t.push_str(&line(
+        "teaching-hours = 12.5",
+        "required: timetabled teaching a week",
+    ));
+    t.push_str(&line(
+        "senco-hours = 6.5",
+        "required: protected SENCO time a week (the 2018 survey proposed at least 1.5 days)",
+    ));
+    t.push_str(&line(
+        "contract-fte = 1.0",
+        "share of a full-time contract (0.8 = four days; default 1.0)",
+    ));
+    t.push_str(&line(
+        "other-duties-hours = 0",
+        "other roles (DSL, head of year, ...) a week (default 0)",
+    ));
+    t.push_str(&line(
+        &format!("leadership = \"{leadership}\""),
+        "slt | associate-slt | middle (default middle)",
+    ));
+    t.push_str(&line(
+        "qualified-teacher = true",
+        "the SENCO must be a qualified teacher (default true)",
+    ));
+    t.push_str(&line(
+        "# award = \"in-progress\"",
+        "npq-senco | nasenco | in-progress | none | exempt: say which",
+    ));
+    t.push_str(&line(
+        "# appointed = 2024-09-01",
+        "when the SENCO took up the role (three-year deadline)",
+    ));
+    t.push_str(
+        "# Without award and appointed, compliance is \"not assessed\".\n\
+         # Health check (Murray 2018, \"Models for the SENCO role: context, value and\n\
+         # intent\"): answer true or false, or leave out.\n\
+         # headteacher-support = true\n\
+         # strategic-vision = true\n\
+         # influences-colleagues = true\n\n",
+    );
+    t.push_str(&line("# [deputy]", "a deputy SENCO, if there is one"));
+    t.push_str(&line("# hours = 6.5", "hours a week given to SEND"));
+    t.push('\n');
+    t.push_str(&line("# [admin]", "a SEN administrator, if there is one"));
+    t.push_str(&line("# hours = 10", ""));
+    t.push_str("\n[tas]\n");
+    t.push_str(&line(&format!("count = {tas}"), "teaching assistants"));
+    t.push_str(&line(
+        "structure = \"flat\"",
+        "flat: the SENCO leads every TA | distributed: lead TAs do much of it",
+    ));
+    t.push_str(&line("lead-tas = 0", "with distributed: how many lead TAs"));
+    t.push_str(&line(
+        "lead-hours = 0",
+        "management time per lead TA a week",
+    ));
+    t.push_str("\n[whole-school]\n");
+    t.push_str(&line(
+        "corporate-responsibility = false",
+        "class teachers own assess-plan-do-review for SEN support",
+    ));
+    t.push('\n');
+    t.push_str(&line(
+        "# [assumptions]",
+        "override any model default (`senco-plan explain` lists them)",
+    ));
+    t.push_str("# ehcp-review-hours = 8\n");
+    t.push_str(&line("# [costs]", "override any price, in pounds"));
+    t.push_str("# teacher-hour = 50\n");
+    t
 }
 
 #[cfg(test)]
@@ -122,13 +212,26 @@ mod tests {
 
     #[test]
     fn every_phase_template_validates() {
-        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         for phase in Phase::ALL {
-            let text = template(*phase, "./senco-plan.schema.json");
-            let p = parse_profile("init.toml", &text, &[], as_of)
-                .unwrap_or_else(|e| panic!("{e}\n{text}"));
+            let text = template(*phase, Some("./senco-plan.schema.json"));
+            let p =
+                parse_profile("init.toml", &text, &[]).unwrap_or_else(|e| panic!("{e}\n{text}"));
             assert_eq!(p.school.phase, *phase);
             assert!(text.starts_with("#:schema ./senco-plan.schema.json\n"));
+            // No award is made up: the SENCO says which, or compliance is
+            // not assessed.
+            assert_eq!(p.senco.award, None);
+            // The estimate shown for teachers is the one the reader makes.
+            let shown = format!("# teachers = {}", p.teachers());
+            assert!(text.contains(&shown), "{shown}\n{text}");
+            // Every comment on a line with a value starts in one column.
+            for l in text
+                .lines()
+                .filter(|l| l.contains(" = ") && l.contains("  # "))
+            {
+                let at = l.find("  # ").map(|i| l[..i + 2].chars().count());
+                assert_eq!(at, Some(COMMENT_COLUMN), "{l}");
+            }
         }
     }
 }

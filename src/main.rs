@@ -180,13 +180,12 @@ fn assess_input(
         Input::File(path) => {
             let name = display_name(&path);
             let text = read_input(&path).map_err(|e| Failure::message(&name, format!("{e:#}")))?;
-            let profile = Draft::parse(&name, &text).and_then(|d| d.build(edits, as_of));
+            let profile = Draft::parse(&name, &text).and_then(|d| d.build(edits));
             (name, profile)
         }
-        Input::Row { header, row, cells } => (
-            header.source(row),
-            header.profile(row, &cells, edits, as_of),
-        ),
+        Input::Row { header, row, cells } => {
+            (header.source(row), header.profile(row, &cells, edits))
+        }
     };
     match profile {
         Ok(profile) => Ok(Report::new(
@@ -345,7 +344,7 @@ fn explain_command(args: &ExplainArgs) -> Result<ExitCode> {
     let school = match &args.file {
         Some(path) => {
             let draft = read_draft(path)?;
-            Some((display_name(path), draft.build(&edits, as_of)?))
+            Some((display_name(path), draft.build(&edits)?))
         }
         None => None,
     };
@@ -363,7 +362,7 @@ fn report_command(args: &ReportArgs) -> Result<ExitCode> {
     inputs.extend(args.scenarios.as_deref());
     check_stdin_once(&inputs)?;
     let draft = read_draft(&args.file)?;
-    let profile = draft.build(&edits, as_of)?;
+    let profile = draft.build(&edits)?;
     let source = display_name(&args.file);
     let settings = args.sizing.settings(&profile, None);
     let report = Report::new(&source, &profile, as_of, &settings, &args.sizing.sizing());
@@ -375,7 +374,7 @@ fn report_command(args: &ReportArgs) -> Result<ExitCode> {
                 source: source.clone(),
                 profile: profile.clone(),
             };
-            let others = scenario_candidates(&draft, &edits, scenarios, as_of)?;
+            let others = scenario_candidates(&draft, &edits, scenarios)?;
             Some(compare(
                 &baseline,
                 &others,
@@ -392,9 +391,14 @@ fn report_command(args: &ReportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The schema's file name, written beside a new profile for editors.
+const SCHEMA_FILE: &str = "senco-plan.schema.json";
+
 fn init_command(args: &InitArgs) -> Result<ExitCode> {
-    let text = senco_plan::init::template(args.phase.into(), "./senco-plan.schema.json");
+    // On standard output there is no folder to put the schema in, so no
+    // `#:schema` line points at a file that is not there.
     if is_stdio(&args.path) {
+        let text = senco_plan::init::template(args.phase.into(), None);
         write_output(None, &[], &text)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -404,9 +408,33 @@ fn init_command(args: &InitArgs) -> Result<ExitCode> {
             args.path.display()
         );
     }
+    let schema = (!args.no_schema).then(|| format!("./{SCHEMA_FILE}"));
+    let text = senco_plan::init::template(args.phase.into(), schema.as_deref());
     write_output(Some(&args.path), &[], &text)?;
+    let mut wrote = display_name(&args.path);
+    if !args.no_schema {
+        let folder = args
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let schema_path = folder.join(SCHEMA_FILE);
+        // An existing schema is the user's (or an older copy): replaced
+        // only with --force.
+        if !schema_path.exists() || args.force {
+            write_output(
+                Some(&schema_path),
+                &[],
+                &senco_plan::schema::profile_schema(),
+            )?;
+            wrote.push_str(&format!(
+                " and {} (for editors that check TOML; --no-schema leaves it out)",
+                display_name(&schema_path)
+            ));
+        }
+    }
     eprintln!(
-        "Wrote {0}: replace the national averages with your school's numbers, then run `senco-plan assess {0}`.",
+        "Wrote {wrote}: replace the national averages with your school's numbers, then run `senco-plan assess {}`.",
         display_name(&args.path)
     );
     Ok(ExitCode::SUCCESS)
@@ -459,7 +487,6 @@ fn scenario_candidates(
     draft: &Draft,
     edits: &[Override],
     scenarios: Vec<senco_plan::scenario::Scenario>,
-    as_of: NaiveDate,
 ) -> Result<Vec<Candidate>> {
     scenarios
         .into_iter()
@@ -467,7 +494,7 @@ fn scenario_candidates(
             let mut all = edits.to_vec();
             all.extend(scenario.edits.iter().cloned());
             Ok(Candidate {
-                profile: draft.build(&all, as_of)?,
+                profile: draft.build(&all)?,
                 name: scenario.name,
                 source: scenario.source,
             })
@@ -502,17 +529,17 @@ fn compare_command(args: &CompareArgs) -> Result<ExitCode> {
     let baseline = Candidate {
         name: short_name(base_path),
         source: display_name(base_path),
-        profile: base_draft.build(&edits, as_of)?,
+        profile: base_draft.build(&edits)?,
     };
     let mut others = Vec::new();
     for path in other_paths {
         others.push(Candidate {
             name: short_name(path),
             source: display_name(path),
-            profile: read_draft(path)?.build(&edits, as_of)?,
+            profile: read_draft(path)?.build(&edits)?,
         });
     }
-    others.extend(scenario_candidates(&base_draft, &edits, scenarios, as_of)?);
+    others.extend(scenario_candidates(&base_draft, &edits, scenarios)?);
     let sort = match args.sort {
         SortArg::Input => SortBy::Input,
         SortArg::Score => SortBy::Score,
@@ -597,7 +624,7 @@ fn sweep_command(args: &SweepArgs) -> Result<ExitCode> {
 fn plan_command(args: &PlanArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
     let draft = read_draft(&args.file)?;
-    let profile = draft.build(&edits, as_of)?;
+    let profile = draft.build(&edits)?;
     let settings = PlanSettings {
         top: args.top as usize,
         frontier: args.frontier,

@@ -252,6 +252,18 @@ pub struct Assumed {
     pub value: Option<Scalar>,
 }
 
+impl Assumed {
+    /// The default in words: `senco.contract-fte = 1`, `deputy: none`,
+    /// `senco.award: not given`.
+    pub fn describe(&self) -> String {
+        match &self.value {
+            Some(Scalar::Text(none)) if none == "none" => format!("{}: none", self.key),
+            Some(value) => format!("{} = {value}", self.key),
+            None => format!("{}: not given", self.key),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Warning {
     pub code: &'static str,
@@ -321,7 +333,7 @@ pub fn demand(p: &Profile) -> Vec<TaskHours> {
     } else {
         0.0
     };
-    let study = if p.senco.award == Award::InProgress {
+    let study = if p.senco.award == Some(Award::InProgress) {
         a.study_hours
     } else {
         0.0
@@ -556,7 +568,10 @@ fn assumed(p: &Profile) -> Vec<Assumed> {
                 }
                 "school.teachers" => Some(Scalar::Integer(p.teachers().into())),
                 "school.weeks-per-year" => Some(Scalar::Number(p.weeks_per_year())),
+                "senco.contract-fte" => Some(Scalar::Number(p.senco.contract_fte)),
                 "senco.other-duties-hours" => Some(Scalar::Number(p.senco.other_duties_hours)),
+                "senco.leadership" => Some(Scalar::Text(p.senco.leadership.to_string())),
+                "senco.qualified-teacher" => Some(Scalar::Bool(p.senco.qualified_teacher)),
                 "deputy" | "admin" | "tas" => Some(Scalar::Text("none".to_string())),
                 "whole-school.corporate-responsibility" => {
                     Some(Scalar::Bool(p.whole_school.corporate_responsibility))
@@ -651,33 +666,51 @@ fn compliance(p: &Profile, as_of: NaiveDate) -> Compliance {
                 .to_string(),
         );
     }
-    if matches!(s.award, Award::None | Award::InProgress) {
-        match s
-            .appointed
-            .and_then(|d| d.checked_add_months(Months::new(36)))
-        {
-            Some(deadline) if as_of > deadline => {
-                status = ComplianceStatus::NonCompliant;
-                notes.push(format!(
-                    "The NPQ for SENCOs was due by {deadline}, three years after appointment, and is not held."
-                ));
+    if let Some(appointed) = s.appointed.filter(|&d| d > as_of) {
+        notes.push(format!(
+            "A planned appointment: the SENCO takes up the role on {appointed}, and the three-year deadline runs from then."
+        ));
+    }
+    match (s.award, s.appointed) {
+        (None, appointed) => {
+            if status == ComplianceStatus::Compliant {
+                status = ComplianceStatus::NotAssessed;
             }
-            Some(deadline) => {
-                due = Some(deadline);
-                notes.push(format!(
-                    "The NPQ for SENCOs must be achieved by {deadline} (three years after appointment)."
-                ));
-            }
-            None => {
-                if status == ComplianceStatus::Compliant {
-                    status = ComplianceStatus::NotAssessed;
+            let add = if appointed.is_some() {
+                "add senco.award"
+            } else {
+                "add senco.award and senco.appointed"
+            };
+            notes.push(format!(
+                "Not assessed: {add} (the SENCO's qualification and when they took up the role) to check the three-year deadline for the NPQ for SENCOs."
+            ));
+        }
+        (Some(Award::None | Award::InProgress), appointed) => {
+            match appointed.and_then(|d| d.checked_add_months(Months::new(36))) {
+                Some(deadline) if as_of > deadline => {
+                    status = ComplianceStatus::NonCompliant;
+                    notes.push(format!(
+                        "The NPQ for SENCOs was due by {deadline}, three years after appointment, and is not held."
+                    ));
                 }
-                notes.push(
-                    "The award is outstanding: add senco.appointed (the date the SENCO took up the role) to check the three-year deadline."
-                        .to_string(),
-                );
+                Some(deadline) => {
+                    due = Some(deadline);
+                    notes.push(format!(
+                        "The NPQ for SENCOs must be achieved by {deadline} (three years after appointment)."
+                    ));
+                }
+                None => {
+                    if status == ComplianceStatus::Compliant {
+                        status = ComplianceStatus::NotAssessed;
+                    }
+                    notes.push(
+                        "The award is outstanding: add senco.appointed (the date the SENCO took up the role) to check the three-year deadline."
+                            .to_string(),
+                    );
+                }
             }
         }
+        (Some(Award::NpqSenco | Award::Nasenco | Award::Exempt), _) => {}
     }
     Compliance { status, due, notes }
 }
@@ -690,7 +723,14 @@ fn warnings(p: &Profile, demand: f64) -> Vec<Warning> {
     let a = &p.assumptions;
     let contract = p.contract_hours();
     let ppa = a.ppa_share * s.teaching_hours;
-    let mut out = Vec::new();
+    let mut out: Vec<Warning> = p
+        .read_as
+        .iter()
+        .map(|message| Warning {
+            code: "read-as",
+            message: message.clone(),
+        })
+        .collect();
     if demand > HOURS_IN_A_WEEK {
         out.push(Warning {
             code: "demand-beyond-a-week",
@@ -764,7 +804,7 @@ mod tests {
     }
 
     fn profile(text: &str) -> Profile {
-        parse_profile("test.toml", text, &[], date(2026, 11, 22)).unwrap()
+        parse_profile("test.toml", text, &[]).unwrap()
     }
 
     fn close(actual: f64, expected: f64) {
@@ -958,7 +998,7 @@ mod tests {
         let text = OAKFIELD.replace("appointed = 2024-09-01", "appointed = 2023-06-01");
         let late = assess(&profile(&text), date(2026, 11, 22));
         assert_eq!(late.compliance.status, ComplianceStatus::NonCompliant);
-        let p = parse_profile("t", &text, &[], date(2026, 5, 31)).unwrap();
+        let p = parse_profile("t", &text, &[]).unwrap();
         let in_time = assess(&p, date(2026, 5, 31));
         assert_eq!(in_time.compliance.status, ComplianceStatus::Compliant);
         assert_eq!(in_time.compliance.due, Some(date(2026, 6, 1)));

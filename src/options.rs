@@ -466,7 +466,6 @@ mod tests {
             "primary.toml",
             include_str!("../examples/primary.toml"),
             &[],
-            as_of(),
         )
         .unwrap()
     }

@@ -4,7 +4,6 @@
 
 use crate::profile::{Draft, MAX_PROBLEMS, Override, Problem, Profile, ProfileError};
 use crate::safe_text::csv_unguard;
-use chrono::NaiveDate;
 
 /// A roster's header, checked once for all its rows.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +16,7 @@ fn problem(file: &str, row: Option<usize>, message: String, hint: &str) -> Probl
     Problem {
         file: file.to_string(),
         key: None,
-        line: row,
+        line: None,
         column: None,
         via: row.map(|r| format!("row {r}")),
         message,
@@ -99,7 +98,6 @@ impl RosterHeader {
         row: usize,
         cells: &csv::StringRecord,
         edits: &[Override],
-        as_of: NaiveDate,
     ) -> Result<Profile, ProfileError> {
         if cells.len() != self.keys.len() {
             return Err(ProfileError {
@@ -128,10 +126,10 @@ impl RosterHeader {
             }
         }
         all.extend(edits.iter().cloned());
-        let mut result = Draft::empty(&self.file).build(&all, as_of);
+        let mut result = Draft::roster_row(&self.file).build(&all);
         if let Err(err) = &mut result {
             for p in &mut err.problems {
-                p.line.get_or_insert(row);
+                p.via.get_or_insert_with(|| format!("row {row}"));
             }
         }
         result
@@ -141,10 +139,6 @@ impl RosterHeader {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn as_of() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-    }
 
     const HEADER: &[&str] = &[
         "school.name",
@@ -178,7 +172,7 @@ mod tests {
             "npq-senco",
             "",
         ]);
-        let p = header.profile(2, &row, &[], as_of()).unwrap();
+        let p = header.profile(2, &row, &[]).unwrap();
         assert_eq!(p.school.name, "Ash Primary");
         assert_eq!(p.school.pupils, 210);
         assert!(p.deputy.is_none());
@@ -202,21 +196,15 @@ mod tests {
             "npq-senco",
             "",
         ]);
-        let err = header
-            .profile(7, &row, &[], as_of())
-            .unwrap_err()
-            .to_string();
+        let err = header.profile(7, &row, &[]).unwrap_err().to_string();
         assert!(
             err.contains(
-                "r.csv:7: row 7, column school.pupils: school.pupils: must be a whole number"
+                "r.csv, row 7, column school.pupils: must be a whole number, not the text \"lots\""
             ),
             "{err}"
         );
         let short = csv::StringRecord::from(vec!["Ash", "primary"]);
-        let err = header
-            .profile(3, &short, &[], as_of())
-            .unwrap_err()
-            .to_string();
+        let err = header.profile(3, &short, &[]).unwrap_err().to_string();
         assert!(
             err.contains("the row has 2 cells but the header has 12"),
             "{err}"

@@ -327,11 +327,11 @@ mod tests {
         let err = parse_scenario_file("s.toml", text).unwrap_err();
         let shown = err.to_string();
         assert!(
-            shown.contains("s.toml:2:1: scenario.nme: unknown key `nme`"),
+            shown.contains("s.toml, line 2, column 1: scenario.nme: unknown key `nme`"),
             "{shown}"
         );
         assert!(
-            shown.contains("s.toml:6:1: scenario.changes: unknown key"),
+            shown.contains("s.toml, line 6, column 1: scenario.changes: unknown key"),
             "{shown}"
         );
         assert!(shown.contains("the name \"b\" is used twice"), "{shown}");

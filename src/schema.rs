@@ -23,9 +23,11 @@ struct ProfileFile {
     tas: Option<TasTable>,
     whole_school: Option<WholeSchoolTable>,
     /// Overrides of the model's defaults (`senco-plan explain` lists them).
+    #[serde(default)]
     #[schemars(schema_with = "assumptions_schema")]
     assumptions: Option<Map<String, Value>>,
     /// Overrides of the prices used for options and plans, in pounds.
+    #[serde(default)]
     #[schemars(schema_with = "costs_schema")]
     costs: Option<Map<String, Value>>,
 }
@@ -69,9 +71,9 @@ struct SchoolTable {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 #[allow(dead_code)]
 struct SencoTable {
-    /// The SENCO's contract as a share of full time (0.05 <= fte <= 1).
+    /// The SENCO's contract as a share of full time (0.05 <= fte <= 1; default 1.0).
     #[schemars(range(min = 0.05, max = 1))]
-    contract_fte: f64,
+    contract_fte: Option<f64>,
     /// Timetabled teaching, hours a week.
     #[schemars(range(min = 0, max = 60))]
     teaching_hours: f64,
@@ -81,12 +83,13 @@ struct SencoTable {
     /// Other responsibilities (DSL, head of year, ...), hours a week (default 0).
     #[schemars(range(min = 0, max = 60))]
     other_duties_hours: Option<f64>,
-    /// Where the SENCO sits in the school's leadership.
-    leadership: Leadership,
-    /// The SENCO must be a qualified teacher (SEND Code of Practice, ch. 6).
-    qualified_teacher: bool,
-    /// The mandatory qualification: the NPQ for SENCOs from September 2024.
-    award: Award,
+    /// Where the SENCO sits in the school's leadership (default "middle").
+    leadership: Option<Leadership>,
+    /// The SENCO must be a qualified teacher (SEND Code of Practice, ch. 6; default true).
+    qualified_teacher: Option<bool>,
+    /// The mandatory qualification: the NPQ for SENCOs from September 2024
+    /// (left out: compliance is not assessed).
+    award: Option<Award>,
     /// When the SENCO took up the role (for the three-year deadline), e.g. 2023-09-01.
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     appointed: Option<()>,
@@ -198,6 +201,21 @@ mod tests {
 
     fn schema() -> Value {
         serde_json::from_str(&profile_schema()).unwrap()
+    }
+
+    /// The schema requires what the reader requires (SPEC section 1), and
+    /// nothing more.
+    #[test]
+    fn the_schema_requires_the_required_keys_alone() {
+        let s = schema();
+        assert_eq!(s["required"], json!(["school", "senco"]));
+        let mut required = Vec::new();
+        for (table, definition) in [("school", "SchoolTable"), ("senco", "SencoTable")] {
+            for key in s["definitions"][definition]["required"].as_array().unwrap() {
+                required.push(format!("{table}.{}", key.as_str().unwrap()));
+            }
+        }
+        assert_eq!(required, crate::profile::REQUIRED);
     }
 
     #[test]

@@ -248,7 +248,7 @@ impl Iterator for Points<'_> {
         if done {
             self.index = None;
         }
-        let point = match self.draft.build(&edits, self.as_of) {
+        let point = match self.draft.build(&edits) {
             Ok(point) => point,
             Err(err) => {
                 self.index = None;
@@ -292,7 +292,7 @@ pub fn points<'a>(
     varies: &'a [Vary],
     as_of: NaiveDate,
 ) -> Result<(SweepHead, Points<'a>), ProfileError> {
-    let baseline = draft.build(base_edits, as_of)?;
+    let baseline = draft.build(base_edits)?;
     let head = SweepHead {
         schema_version: SCHEMA_VERSION,
         source: draft.file().to_string(),

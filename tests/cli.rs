@@ -2,7 +2,7 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::path::Path;
 
 const AS_OF: &str = "2026-11-22";
@@ -379,55 +379,63 @@ fn broken(dir: &Path, from: &str, to: &str) -> String {
 #[test]
 fn bad_input_names_the_key_and_line() {
     let dir = tempfile::tempdir().unwrap();
+    // (line replaced, replacement, message with its position, hint)
     let cases = [
         // A misspelt key: did-you-mean.
         (
             "teaching-hours = 12.5",
             "teching-hours = 12.5",
-            ":22:1: senco.teching-hours: unknown key",
+            ", line 22, column 1: senco.teching-hours: unknown key",
             "did you mean `teaching-hours`?",
         ),
         // A wrong type.
         (
             "pupils = 420",
             "pupils = \"many\"",
-            ":13:10: school.pupils: must be a whole number",
+            ", line 13, column 10: school.pupils: must be a whole number",
             "pupils = 420",
         ),
         // An unknown choice lists the allowed ones.
         (
             "leadership = \"slt\"",
             "leadership = \"senior\"",
-            ":25:14: senco.leadership: \"senior\" is not one of the allowed values",
+            ", line 25, column 14: senco.leadership: \"senior\" is not one of the allowed values",
             "slt, associate-slt, middle",
         ),
-        // Counts that do not add up.
+        // Counts that do not add up, blamed on the SEN support line.
         (
             "sen-support = 55",
             "sen-support = 415",
-            ":15:8: school.ehcp: sen-support (415) + ehcp (12) is 427",
+            ", line 14, column 15: school.sen-support: sen-support (415) + ehcp (12) is 427",
             "count each pupil once",
         ),
         // Hours above a week's limit.
         (
             "senco-hours = 6.5",
             "senco-hours = 70",
-            ":23:15: senco.senco-hours: 70 is outside 0 to 60",
+            ", line 23, column 15: senco.senco-hours: 70 is outside 0 to 60",
             "senco-hours = 6.5",
         ),
-        // Malformed TOML.
+        // An unclosed quote.
         (
             "name = \"Oakfield Primary\"",
             "name = \"Oakfield Primary",
-            ":11:25: this is not valid TOML",
+            ", line 11, column 8: school.name: `\"Oakfield Primary` has no closing quote",
+            "write `name = \"Oakfield Primary\"`",
+        ),
+        // Malformed TOML on no key's line.
+        (
+            "[tas]",
+            "[tas",
+            ", line 40, column 5: this is not valid TOML: unclosed table",
             "fix the syntax here",
         ),
         // A required key missing.
         (
-            "award = \"in-progress\"",
+            "teaching-hours = 12.5",
             "",
-            "senco.award: this key is missing from [senco]",
-            "award = \"npq-senco\"",
+            ", line 20, column 2: senco.teaching-hours: this key is missing from [senco]",
+            "add a line `teaching-hours = 12.5` under [senco]",
         ),
     ];
     for (from, to, message, hint) in cases {
@@ -436,16 +444,225 @@ fn bad_input_names_the_key_and_line() {
             .assert()
             .code(2)
             .stdout("")
-            .stderr(predicate::str::contains(format!(
-                "{file}{}",
-                if message.starts_with(':') {
-                    message.to_string()
-                } else {
-                    format!(":20:2: {message}")
-                }
-            )))
+            .stderr(predicate::str::contains(format!("{file}{message}")))
             .stderr(predicate::str::contains(hint));
     }
+}
+
+/// The mistakes people make filling in a profile as they would a form
+/// (issue 12): each names its key and line, and shows the line to write.
+#[test]
+fn form_mistakes_name_the_key_and_show_what_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "qualified-teacher = true",
+            "qualified-teacher = yes",
+            ", line 26, column 21: senco.qualified-teacher: `yes` is not true or false",
+            "write `qualified-teacher = true`",
+        ),
+        (
+            "appointed = 2024-09-01",
+            "appointed = 01/09/2025",
+            ", line 28, column 13: senco.appointed: `01/09/2025` is not a date written year-month-day",
+            "write `appointed = 2025-09-01`",
+        ),
+        (
+            "contract-fte = 1.0",
+            "contract-fte = 80%",
+            ", line 21, column 16: senco.contract-fte: `80%` is not a share of a full-time contract",
+            "write `contract-fte = 0.8`",
+        ),
+        (
+            "pupils = 420",
+            "pupils = three hundred and five",
+            ", line 13, column 10: school.pupils: `three hundred and five` is not a whole number written in digits",
+            "write `pupils = 305`",
+        ),
+        (
+            "pupils = 420",
+            "pupils = 1,305",
+            ", line 13, column 10: school.pupils: `1,305` is not a whole number written in digits",
+            "write `pupils = 1305`",
+        ),
+        (
+            "teaching-hours = 12.5",
+            "teaching-hours = 15 hours",
+            ", line 22, column 18: senco.teaching-hours: `15 hours` is not hours a week written as a number alone",
+            "write `teaching-hours = 15`",
+        ),
+        (
+            "ehcp = 12 ",
+            "ehcp = 12\nehcp = 13 ",
+            ", line 16, column 1: school.ehcp: `ehcp` is written twice in this table (first on line 15)",
+            "keep the line with the right value",
+        ),
+        (
+            "[senco]",
+            "",
+            ", line 21, column 1: senco.contract-fte: contract-fte, teaching-hours, senco-hours, other-duties-hours, leadership, qualified-teacher, award, appointed, headteacher-support, strategic-vision, influences-colleagues belong under [senco], but the file has no [senco] line",
+            "add a line [senco] on its own just above `contract-fte`",
+        ),
+    ];
+    for (from, to, message, hint) in cases {
+        let file = broken(dir.path(), from, to);
+        let out = assess(&[&file]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(out.stdout.is_empty());
+        assert!(stderr.contains(&format!("{file}{message}")), "{stderr}");
+        assert!(stderr.contains(hint), "{stderr}");
+        // One mistake, one message: a missing header is not also twelve
+        // unknown keys.
+        assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn a_missing_table_points_to_init_not_to_a_folder_users_lack() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("school-only.toml");
+    std::fs::write(
+        &path,
+        "[school]\nname = \"A\"\nphase = \"primary\"\npupils = 100\nsen-support = 10\nehcp = 2\n",
+    )
+    .unwrap();
+    assess(&[path.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the [senco] table is missing"))
+        .stderr(predicate::str::contains("`senco-plan init school.toml`"))
+        .stderr(predicate::str::contains("examples/").not());
+}
+
+/// The seven required keys alone (SPEC section 1) assess, and every
+/// default used is listed under "assumed" in every format.
+#[test]
+fn a_profile_of_the_required_keys_alone_lists_every_default_it_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("five-lines.toml");
+    std::fs::write(
+        &path,
+        "[school]\nname = \"Ash Primary\"\nphase = \"primary\"\npupils = 300\nsen-support = 40\nehcp = 8\n[senco]\nteaching-hours = 10\nsenco-hours = 5\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let out = assess(&[path, "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let assumed: Vec<(String, Value)> = json["assessment"]["assumed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["key"].as_str().unwrap().to_string(), a["value"].clone()))
+        .collect();
+    let expected = [
+        ("school.ehc-requests-per-year", json!(3)),
+        ("school.teachers", json!(14)),
+        ("school.weeks-per-year", json!(39.0)),
+        ("senco.contract-fte", json!(1.0)),
+        ("senco.other-duties-hours", json!(0.0)),
+        ("senco.leadership", json!("middle")),
+        ("senco.qualified-teacher", json!(true)),
+        ("senco.award", Value::Null),
+        ("senco.appointed", Value::Null),
+        ("deputy", json!("none")),
+        ("admin", json!("none")),
+        ("tas", json!("none")),
+        ("whole-school.corporate-responsibility", json!(false)),
+    ];
+    let expected: Vec<(String, Value)> = expected
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    assert_eq!(assumed, expected);
+    // No award: compliance is not assessed, never guessed.
+    assert_eq!(
+        json["assessment"]["compliance"]["status"], "not-assessed",
+        "{json}"
+    );
+    let table = assess(&[path]).output().unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.contains("Assumed: defaults for what the profile leaves out\nschool.ehc-requests-per-year = 3; school.teachers = 14; school.weeks-per-year = 39; senco.contract-fte = 1; senco.other-duties-hours = 0; senco.leadership = middle; senco.qualified-teacher = true; senco.award: not given; senco.appointed: not given; deputy: none; admin: none; tas: none; whole-school.corporate-responsibility = false."), "{table}");
+    assert!(
+        table.contains(
+            "Compliance: not-assessed. Not assessed: add senco.award and senco.appointed"
+        )
+    );
+    let markdown = assess(&[path, "-f", "markdown"]).output().unwrap();
+    assert!(
+        String::from_utf8(markdown.stdout)
+            .unwrap()
+            .contains("senco.award: not given")
+    );
+    let csv = assess(&[path, "-f", "csv"]).output().unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.lines().next().unwrap().ends_with(",assumed"));
+    assert!(csv.contains("senco.award: not given; senco.appointed: not given"));
+}
+
+#[test]
+fn other_names_for_a_phase_are_read_with_a_note() {
+    for (word, phase) in [
+        ("infant", "primary"),
+        ("Junior", "primary"),
+        ("first", "primary"),
+        ("upper", "secondary"),
+        ("high", "secondary"),
+        ("through", "all-through"),
+        ("PRU", "alternative-provision"),
+    ] {
+        let out = senco()
+            .args([
+                "assess",
+                "examples/primary.toml",
+                "--set",
+                &format!("school.phase={word}"),
+                "-f",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{word}");
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["school"]["phase"], phase);
+        let warnings = json["assessment"]["warnings"].to_string();
+        assert!(
+            warnings.contains(&format!(
+                "The phase \\\"{word}\\\" is read as \\\"{phase}\\\""
+            )),
+            "{warnings}"
+        );
+    }
+}
+
+#[test]
+fn a_planned_appointment_is_a_note_and_the_deadline_runs_from_it() {
+    let out = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--set",
+            "senco.appointed=2027-01-04",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let compliance = &json["assessment"]["compliance"];
+    assert_eq!(compliance["status"], "compliant");
+    // Appointed 2027-01-04; the award is due three years on.
+    assert_eq!(compliance["due"], "2030-01-04");
+    assert!(
+        compliance["notes"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("A planned appointment: the SENCO takes up the role on 2027-01-04")
+    );
 }
 
 #[test]
@@ -568,13 +785,27 @@ fn init_writes_a_template_that_validates_and_never_overwrites() {
             .unwrap()
             .contains("phase = \"primary\"")
     );
+    // The `#:schema` line points at a schema written beside the profile.
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("#:schema ./senco-plan.schema.json\n"));
+    let schema = std::fs::read_to_string(dir.path().join("senco-plan.schema.json")).unwrap();
+    assert_eq!(schema, senco_plan::schema::profile_schema());
+    // Without one, no line points anywhere.
+    let bare = dir.path().join("bare").join("school.toml");
+    std::fs::create_dir(bare.parent().unwrap()).unwrap();
+    senco()
+        .args(["init", "--no-schema"])
+        .arg(&bare)
+        .assert()
+        .success();
+    assert!(!std::fs::read_to_string(&bare).unwrap().contains("#:schema"));
+    assert!(!bare.with_file_name("senco-plan.schema.json").exists());
+    // Standard output has no folder for a schema, so no `#:schema` line.
     senco()
         .args(["init", "--phase", "special", "-"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with(
-            "#:schema ./senco-plan.schema.json",
-        ));
+        .stdout(predicate::str::starts_with("# A senco-plan profile"));
 }
 
 #[test]

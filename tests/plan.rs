@@ -16,7 +16,7 @@ fn as_of() -> NaiveDate {
 fn example(name: &str, edits: &[&str]) -> Profile {
     let text = std::fs::read_to_string(format!("examples/{name}.toml")).unwrap();
     let edits: Vec<Override> = edits.iter().map(|e| Override::parse(e).unwrap()).collect();
-    parse_profile(name, &text, &edits, as_of()).unwrap()
+    parse_profile(name, &text, &edits).unwrap()
 }
 
 /// Every point of a grid, tried one by one.

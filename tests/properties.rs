@@ -51,7 +51,7 @@ fn senco() -> impl Strategy<Value = Senco> {
         (0.1f64..=1.0, 0.0f64..=40.0, 0.0f64..=40.0, 0.0f64..=10.0),
         pick(Leadership::ALL),
         any::<bool>(),
-        pick(Award::ALL),
+        prop::option::of(pick(Award::ALL)),
         prop::option::of(0i64..5000),
         (
             prop::option::of(any::<bool>()),
@@ -118,6 +118,7 @@ prop_compose! {
             assumptions: Assumptions::default(),
             costs: Costs::default(),
             assumed: Vec::new(),
+            read_as: Vec::new(),
         }
     }
 }
@@ -252,8 +253,8 @@ fn revalidate(
         .iter()
         .map(|(k, v)| Override::from_text(k, &v.to_string()))
         .collect::<Result<_, _>>()?;
-    Draft::empty("check")
-        .build(&edits, as_of())
+    Draft::roster_row("check")
+        .build(&edits)
         .map(|r| flatten(&r))
         .map_err(|e| e.to_string())
 }
@@ -345,9 +346,8 @@ fn set_equals_editing_the_file() {
                     "t",
                     text,
                     &[Override::parse(&format!("{key}={value}")).unwrap()],
-                    as_of(),
                 );
-                let by_file = parse_profile("t", &edited, &[], as_of());
+                let by_file = parse_profile("t", &edited, &[]);
                 prop_assert_eq!(by_set.is_ok(), by_file.is_ok());
                 if let (Ok(a), Ok(b)) = (&by_set, &by_file) {
                     prop_assert_eq!(a, b);

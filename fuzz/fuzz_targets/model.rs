@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(draft) = Draft::parse("primary.toml", BASE) else {
         return;
     };
-    let Ok(base) = draft.build(&[], as_of) else {
+    let Ok(base) = draft.build(&[]) else {
         return;
     };
     let mut keys: Vec<String> = flatten(&base).into_keys().collect();
@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
             edits.push(edit);
         }
     }
-    let Ok(profile) = draft.build(&edits, as_of) else {
+    let Ok(profile) = draft.build(&edits) else {
         return;
     };
     let a = assess(&profile, as_of);

@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(draft) = Draft::parse("fuzz.toml", text) else {
         return;
     };
-    let Ok(profile) = draft.build(&[], as_of) else {
+    let Ok(profile) = draft.build(&[]) else {
         return;
     };
     let report = Report::new("fuzz.toml", &profile, as_of, &Default::default());

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         let Ok(cells) = record else {
             continue;
         };
-        if let Ok(profile) = header.profile(i + 2, &cells, &[], as_of) {
+        if let Ok(profile) = header.profile(i + 2, &cells, &[]) {
             let _ = Report::new(&header.source(i + 2), &profile, as_of, &Default::default());
         }
     }

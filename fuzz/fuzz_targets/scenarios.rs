@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(draft) = Draft::parse("primary.toml", BASE) else {
         return;
     };
-    let Ok(profile) = draft.build(&[], as_of) else {
+    let Ok(profile) = draft.build(&[]) else {
         return;
     };
     let baseline = Candidate {
@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let others: Vec<Candidate> = scenarios
         .iter()
         .filter_map(|s| {
-            draft.build(&s.edits, as_of).ok().map(|profile| Candidate {
+            draft.build(&s.edits).ok().map(|profile| Candidate {
                 name: s.name.clone(),
                 source: s.source.clone(),
                 profile,

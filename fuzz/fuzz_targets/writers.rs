@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let quoted: String = name.chars().flat_map(char::escape_default).collect();
     let text = BASE.replace("\"Oakfield Primary\"", &format!("\"{quoted}\""));
-    let Ok(profile) = Draft::parse(name, &text).and_then(|d| d.build(&[], as_of)) else {
+    let Ok(profile) = Draft::parse(name, &text).and_then(|d| d.build(&[])) else {
         return;
     };
     let report = Report::new(name, &profile, as_of, &Steps::default());

@@ -54,6 +54,7 @@ const HEADLINE_COLUMNS: &[&str] = &[
 fn assess_header() -> Vec<String> {
     let mut header: Vec<String> = HEADLINE_COLUMNS.iter().map(|c| c.to_string()).collect();
     header.extend(Remedy::ALL.iter().map(|r| option_column(*r).to_string()));
+    header.push("assumed".to_string());
     header
 }
 
@@ -91,6 +92,8 @@ fn assess_row(r: &Report) -> Vec<String> {
             .and_then(|o| o.score);
         row.push(score.map(|s| s.to_string()).unwrap_or_default());
     }
+    let assumed: Vec<String> = a.assumed.iter().map(|d| d.describe()).collect();
+    row.push(assumed.join("; "));
     row
 }
 

@@ -157,6 +157,7 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
         "Leadership, resilience and compliance".to_string(),
     ));
     blocks.push(Block::List(checks(r)));
+    blocks.extend(assumed(r));
     if !r.assessment.warnings.is_empty() {
         blocks.push(Block::Heading("Warnings".to_string()));
         blocks.push(Block::List(warnings(r)));
@@ -206,6 +207,26 @@ pub(super) fn checks(r: &Report) -> Vec<String> {
     }
     checks.push(compliance);
     checks
+}
+
+/// The defaults used for what the profile leaves out, so the reader knows
+/// what to check (SPEC section 1); nothing when it leaves nothing out.
+pub(super) fn assumed(r: &Report) -> Vec<Block> {
+    let assumed = &r.assessment.assumed;
+    if assumed.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading("Assumed: defaults for what the profile leaves out".to_string()),
+        Block::Paragraph(
+            assumed
+                .iter()
+                .map(crate::model::Assumed::describe)
+                .collect::<Vec<_>>()
+                .join("; ")
+                + ".",
+        ),
+    ]
 }
 
 pub(super) fn warnings(r: &Report) -> Vec<String> {

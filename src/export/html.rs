@@ -7,8 +7,8 @@
 //! the summary is the same laid-out blocks the terminal and Markdown show.
 
 use super::document::{
-    Block, Grid, area_groups, checks, covered_by_pool, formulas, idle_parts, layout_compare,
-    options, parameters, warnings, working,
+    Block, Grid, area_groups, assumed, checks, covered_by_pool, formulas, idle_parts,
+    layout_compare, options, parameters, warnings, working,
 };
 use crate::compare::Comparison;
 use crate::explain::Explanation;
@@ -404,6 +404,7 @@ pub fn report_html(
 
     body.push_str("<section><h2>Leadership, resilience and compliance</h2>");
     body.push_str(&blocks_html(vec![Block::List(checks(r))]));
+    body.push_str(&blocks_html(assumed(r)));
     body.push_str("</section>");
     if !r.assessment.warnings.is_empty() {
         body.push_str("<section><h2>Warnings</h2>");

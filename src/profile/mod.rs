@@ -6,13 +6,14 @@ mod flat;
 mod position;
 mod problem;
 mod read;
+mod syntax;
 mod tree;
 
 pub use flat::{Change, Scalar, changes, flatten};
-pub use position::{LineIndex, line_column};
+pub use position::LineIndex;
 pub use problem::{MAX_PROBLEMS, Problem, ProfileError};
 pub(crate) use read::first_problems;
-pub use read::{Draft, MAX_PROFILE_BYTES, parse_profile};
+pub use read::{Draft, MAX_PROFILE_BYTES, REQUIRED, parse_profile};
 
 /// The keys the reader accepts, table by table (assumptions and costs
 /// are listed by `crate::params`).
@@ -71,6 +72,29 @@ choice!(
     }
 );
 
+impl Phase {
+    /// The other names schools use for a phase, read as the model's own:
+    /// infant, junior and first schools are primary; upper and high schools
+    /// secondary; a through school all-through; a PRU alternative provision.
+    pub fn from_other_name(word: &str) -> Option<Phase> {
+        let word = word.trim().to_lowercase();
+        if let Some(phase) = Phase::from_word(&word) {
+            return Some(phase);
+        }
+        let word = word.trim_end_matches(" school");
+        match word {
+            "infant" | "infants" | "junior" | "juniors" | "first" | "infant and junior"
+            | "primary school" => Some(Phase::Primary),
+            "upper" | "high" | "secondary school" => Some(Phase::Secondary),
+            "through" | "all through" | "allthrough" => Some(Phase::AllThrough),
+            "pru" | "pupil referral unit" | "ap" | "alternative provision" => {
+                Some(Phase::AlternativeProvision)
+            }
+            _ => None,
+        }
+    }
+}
+
 choice!(
     /// Where the SENCO sits in the school's leadership.
     Leadership {
@@ -111,6 +135,9 @@ pub struct Profile {
     pub costs: Costs,
     /// The optional keys the profile leaves out, filled with defaults.
     pub assumed: Vec<&'static str>,
+    /// What the reader took in another sense than written (a phase called
+    /// "infant"), to be shown as warnings.
+    pub read_as: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -137,7 +164,8 @@ pub struct Senco {
     pub other_duties_hours: f64,
     pub leadership: Leadership,
     pub qualified_teacher: bool,
-    pub award: Award,
+    /// None when the profile does not say: compliance is then not assessed.
+    pub award: Option<Award>,
     pub appointed: Option<NaiveDate>,
     pub headteacher_support: Option<bool>,
     pub strategic_vision: Option<bool>,

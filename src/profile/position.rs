@@ -70,12 +70,6 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset, for a single
-/// lookup; many lookups in one text should share a [`LineIndex`].
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(text).position(offset)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,12 +87,13 @@ mod tests {
     #[test]
     fn positions_are_one_based_lines_and_character_columns() {
         let text = "a = 1\nname = \"Ámbar\"\nb = 2";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
+        let line_column = |offset| LineIndex::new(text).position(offset);
+        assert_eq!(line_column(0), (1, 1));
+        assert_eq!(line_column(6), (2, 1));
         let b = text.find("b =").unwrap();
-        assert_eq!(line_column(text, b), (3, 1));
+        assert_eq!(line_column(b), (3, 1));
         let quote_end = text.find("\"\n").unwrap();
-        assert_eq!(line_column(text, quote_end), (2, 14));
+        assert_eq!(line_column(quote_end), (2, 14));
     }
 
     proptest! {

@@ -43,19 +43,26 @@ impl Problem {
 /// Control characters from input (a file name, a quoted value) are shown
 /// escaped, never sent to the terminal (SPEC section 12).
 impl fmt::Display for Problem {
+    /// `school.toml, line 14, column 18: senco.award: ...`: positions in
+    /// words, since the readers are not programmers. A roster row names its
+    /// row and column instead (`via`), and then the key is not repeated.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", escape_controls(&self.file))?;
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            write!(f, ", line {line}")?;
             if let Some(column) = self.column {
-                write!(f, ":{column}")?;
+                write!(f, ", column {column}")?;
             }
         }
         if let Some(via) = &self.via {
-            write!(f, ": {}", escape_controls(via))?;
+            write!(f, ", {}", escape_controls(via))?;
         }
         f.write_str(": ")?;
-        if let Some(key) = &self.key {
+        if let Some(key) = self.key.as_ref().filter(|k| {
+            self.via
+                .as_ref()
+                .is_none_or(|via| !via.ends_with(&format!("column {k}")))
+        }) {
             write!(f, "{}: ", escape_controls(key))?;
         }
         f.write_str(&escape_controls(&self.message))?;
