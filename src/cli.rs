@@ -69,30 +69,44 @@ pub enum Command {
     #[command(
         after_help = "Editors with taplo (e.g. VS Code's Even Better TOML) read a first line `#:schema ./senco-plan.schema.json` in a profile.\n\nExample:\n  senco-plan schema -o senco-plan.schema.json"
     )]
-    Schema {
-        /// Write to this file instead of standard output.
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
-    },
+    Schema(SchemaArgs),
 
     /// Print shell completions (bash, zsh, fish, powershell, elvish).
     #[command(
         after_help = "Examples:\n  senco-plan completions bash > ~/.local/share/bash-completion/completions/senco-plan\n  senco-plan completions zsh > ~/.zfunc/_senco-plan\n  senco-plan completions fish > ~/.config/fish/completions/senco-plan.fish"
     )]
-    Completions {
-        /// The shell.
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
 
-    /// Print the manual page (roff).
+    /// Print the manual page (roff), or write one page a command with --dir.
     #[command(
-        after_help = "Example:\n  senco-plan man > ~/.local/share/man/man1/senco-plan.1 && man senco-plan"
+        after_help = "Examples:\n  senco-plan man --dir ~/.local/share/man/man1 && man senco-plan-assess\n  senco-plan man > senco-plan.1"
     )]
-    Man,
+    Man(ManArgs),
 
     /// Write N realistic random profiles and a roster of them (for benchmarks and tests).
     #[command(hide = true)]
     GenProfiles(GenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write senco-plan.1 and a page for every command (senco-plan-assess.1,
+    /// ...) into this folder, instead of printing senco-plan.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,0 +1,188 @@
+//! `senco-plan assess`: one school in full, or many streamed as a batch.
+
+use super::{
+    EXIT_BAD_INPUT, EXIT_BELOW_THRESHOLD, check_stdin_once, edits_and_date, exporter_for, finish,
+};
+use crate::cli::{AssessArgs, BatchSort, SizingArgs};
+use crate::inputs::{self, Input, display_name, is_stdio, read_input};
+use crate::sink::{OutputGuard, Progress, Sink};
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use senco_plan::batch::{Failure, Record, SchoolLine, Tally};
+use senco_plan::profile::{Draft, Override};
+use senco_plan::report::Report;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Failed inputs whose problems a batch prints; the rest are counted.
+const MAX_SHOWN_FAILURES: usize = 50;
+
+/// Schools go through the model this many at a time, in parallel; output
+/// is written between chunks, so memory does not grow with the batch.
+const CHUNK: usize = 1024;
+
+fn assess_input(input: Input, edits: &[Override], as_of: NaiveDate, sizing: &SizingArgs) -> Record {
+    let (source, profile) = match input {
+        Input::Failed(failure) => return Err(failure),
+        Input::File(path) => {
+            let name = display_name(&path);
+            let text = read_input(&path).map_err(|e| Failure::message(&name, format!("{e:#}")))?;
+            let profile = Draft::parse(&name, &text).and_then(|d| d.build(edits));
+            (name, profile)
+        }
+        Input::Row { header, row, cells } => {
+            (header.source(row), header.profile(row, &cells, edits))
+        }
+    };
+    match profile {
+        Ok(profile) => Ok(Report::new(
+            &source,
+            &profile,
+            as_of,
+            &sizing.settings(&profile, None),
+            &sizing.sizing(),
+        )),
+        Err(err) => Err(Failure {
+            source,
+            problems: err.problems,
+        }),
+    }
+}
+
+pub fn run(args: &AssessArgs) -> Result<ExitCode> {
+    let (edits, as_of) = edits_and_date(&args.profile)?;
+    let named: Vec<&Path> = args
+        .files
+        .iter()
+        .chain(&args.roster)
+        .map(PathBuf::as_path)
+        .collect();
+    check_stdin_once(&named)?;
+    let exporter = exporter_for(&args.out);
+
+    // One profile: the whole report, or its problems and nothing written.
+    if let ([path], []) = (args.files.as_slice(), args.roster.as_slice())
+        && !path.is_dir()
+        && !args.summary_only
+    {
+        let report = assess_input(Input::File(path.clone()), &edits, as_of, &args.sizing)
+            .map_err(|f| anyhow::anyhow!(f))?;
+        let text = exporter.assess(std::slice::from_ref(&report))?;
+        return finish(
+            &args.out,
+            &args.check,
+            &named,
+            &text,
+            std::iter::once(report.assessment.score),
+        );
+    }
+
+    let output = args.out.output.as_deref().filter(|p| !is_stdio(p));
+    let mut sink = Sink::open(output, &named)?;
+    let guard = OutputGuard::new(output);
+    if !args.summary_only {
+        sink.write(&exporter.batch_start()?)?;
+    }
+    let progress = Progress::new();
+    let mut tally = Tally::default();
+    let mut lines = Vec::new();
+    let (mut first, mut failed, mut below) = (true, 0usize, false);
+    let mut pending = inputs::enumerate(&args.files, &args.roster);
+    loop {
+        let chunk: Vec<Input> = pending.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        for input in &chunk {
+            guard.check(input)?;
+        }
+        let records: Vec<Record> = chunk
+            .into_par_iter()
+            .map(|input| assess_input(input, &edits, as_of, &args.sizing))
+            .collect();
+        for record in &records {
+            tally.add(record);
+            match record {
+                Ok(report) => {
+                    below |= args
+                        .check
+                        .fail_under
+                        .is_some_and(|t| report.assessment.score < t);
+                    if exporter.keeps_lines() {
+                        lines.push(SchoolLine::from(report));
+                    }
+                }
+                Err(failure) => {
+                    // A roster of bad rows would flood the terminal.
+                    if failed < MAX_SHOWN_FAILURES {
+                        eprintln!("{failure}");
+                    }
+                    failed += 1;
+                }
+            }
+            if !args.summary_only {
+                sink.write(&exporter.batch_record(first, record)?)?;
+                first = false;
+            }
+            progress.inc();
+            if failed > 0 && args.fail_fast {
+                break;
+            }
+        }
+        if failed > 0 && args.fail_fast {
+            eprintln!("Stopped at the first input that could not be assessed (--fail-fast).");
+            break;
+        }
+    }
+    progress.finish();
+    match args.sort {
+        BatchSort::Score => lines.sort_by_key(|l| l.score),
+        BatchSort::Name => lines.sort_by(|a, b| a.name.cmp(&b.name)),
+        BatchSort::Input => {}
+    }
+    let summary = tally.summary();
+    let end = if args.summary_only {
+        exporter.summary(&summary)?
+    } else {
+        exporter.batch_end(&summary, &lines)?
+    };
+    if summary.schools == 0 && failed == 0 {
+        bail!(
+            "no profiles were found: give .toml files, folders that hold them, or a --roster with rows"
+        );
+    }
+    if failed > 0 {
+        // The run failed: an output file is left as it was (SPEC section
+        // 12); standard output, which has the start of the document
+        // already, gets a complete one, with an error record for each
+        // input that failed.
+        if sink.stdout_started() || output.is_none() {
+            sink.write(&end)?;
+            sink.finish()?;
+        }
+        if failed > MAX_SHOWN_FAILURES {
+            eprintln!(
+                "... and {} more inputs could not be assessed (not shown).",
+                failed - MAX_SHOWN_FAILURES
+            );
+        }
+        let kept = if output.is_some() {
+            "; the -o file was not written (fix or leave out the inputs above, or write to standard output to keep the rest)"
+        } else {
+            ""
+        };
+        eprintln!(
+            "{failed} of {} inputs could not be assessed{kept}.",
+            summary.schools + failed
+        );
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    sink.write(&end)?;
+    sink.finish()?;
+    Ok(if below {
+        ExitCode::from(EXIT_BELOW_THRESHOLD)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
