@@ -14,7 +14,7 @@ use std::path::PathBuf;
     version,
     about = "How many hours a week does your SENCO role need, how many does it have, and which remedy buys the most manageability per pound?",
     long_about = "senco-plan reads a school profile (a short TOML file of counts: pupils, SEN support, EHC plans, the SENCO's teaching and protected time, TAs, deputy, admin) and shows, with its working, the hours a week the SENCO role needs, the hours it has, a manageability score, and what each remedy the sector recommends would change and cost.\n\nProfiles hold counts only: never put a pupil's name or any personal data in one.",
-    after_help = "Examples:\n  senco-plan init school.toml\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml --set senco.teaching-hours=7.5 --set deputy.hours=6.5\n  senco-plan assess schools/ --roster more-schools.csv --format csv -o all.csv\n  senco-plan compare examples/primary.toml --scenario 'deputy: deputy.hours=6.5'\n  senco-plan plan examples/primary.toml --budget 20000\n  senco-plan explain examples/primary.toml\n  senco-plan report examples/primary.toml -o report.html\n  cat school.toml | senco-plan assess - --format json"
+    after_help = "Examples:\n  senco-plan init school.toml\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml \\\n      --set senco.teaching-hours=7.5 --set deputy.hours=6.5\n  senco-plan assess schools/ --roster more.csv --format csv -o all.csv\n  senco-plan compare examples/primary.toml \\\n      --scenario 'deputy: deputy.hours=6.5'\n  senco-plan plan examples/primary.toml --budget 20000\n  senco-plan explain examples/primary.toml\n  senco-plan report examples/primary.toml -o report.html\n  cat school.toml | senco-plan assess - --format json"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -25,37 +25,37 @@ pub struct Cli {
 pub enum Command {
     /// Assess one or more school profiles and weigh the remedies.
     #[command(
-        after_help = "Exit codes: 0 done; 1 a score is below --fail-under; 2 bad input, usage or I/O error (nothing is written).\n\nExamples:\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml --set deputy.hours=6.5 --set tas.structure=distributed\n  senco-plan assess examples/secondary.toml --format json -o secondary.json\n  senco-plan assess plan-2027.toml --fail-under 80 --format csv"
+        after_help = "Exit codes: 0 done; 1 a score is below --fail-under; 2 bad input, usage\nor I/O error (nothing is written).\n\nExamples:\n  senco-plan assess examples/primary.toml\n  senco-plan assess examples/primary.toml \\\n      --set deputy.hours=6.5 --set tas.structure=distributed\n  senco-plan assess examples/secondary.toml --format json -o secondary.json\n  senco-plan assess plan-2027.toml --fail-under 80 --format csv"
     )]
     Assess(AssessArgs),
 
     /// Compare scenarios side by side against a baseline profile.
     #[command(
-        after_help = "The first profile is the baseline. Every other profile and every scenario is compared with it: score, band, hours, shortfall, the annual cost of the changes and the cost per point gained.\n\nA scenario file is TOML:\n  [[scenario]]\n  name = \"deputy+admin\"\n  set = { \"deputy.hours\" = 6.5, \"admin.hours\" = 10 }\n\nExamples:\n  senco-plan compare examples/primary.toml --scenario 'fewer-teaching: senco.teaching-hours=7.5, senco.senco-hours=11.5' --scenario 'deputy: deputy.hours=6.5'\n  senco-plan compare examples/primary.toml --scenarios scenarios/primary.toml --sort score\n  senco-plan compare this-year.toml next-year.toml --format csv"
+        after_help = "The first profile is the baseline. Every other profile and every scenario\nis compared with it: score, band, hours, shortfall, the cost a year of the\nchanges and the cost per point gained.\n\nA scenario file is TOML:\n  [[scenario]]\n  name = \"deputy+admin\"\n  set = { \"deputy.hours\" = 6.5, \"admin.hours\" = 10 }\n\nExamples:\n  senco-plan compare examples/primary.toml \\\n      --scenario 'admin: admin.hours=10' \\\n      --scenario 'deputy: deputy.hours=6.5'\n  senco-plan compare examples/primary.toml \\\n      --scenario-file scenarios/primary.toml --sort best\n  senco-plan compare this-year.toml next-year.toml --format csv"
     )]
     Compare(CompareArgs),
 
     /// Vary one or more profile keys over ranges or lists and assess every combination.
     #[command(
-        after_help = "--vary KEY=START..END[:STEP] (END included, STEP 1 by default) or --vary KEY=A,B,C. Several --vary make a grid of every combination (at most 1,000,000 points). On a terminal, a sweep of one key also draws a chart of score against the value.\n\nExamples:\n  senco-plan sweep examples/primary.toml --vary senco.teaching-hours=0..20:2.5\n  senco-plan sweep examples/primary.toml --vary deputy.hours=0,3,6.5,13 --vary admin.hours=0..20:5 --format csv -o grid.csv"
+        after_help = "--vary KEY=START..END[:STEP] (END included, STEP 1 by default) or\n--vary KEY=A,B,C. Several --vary make a grid of every combination (at most\n1,000,000 points). On a terminal, a sweep of one key also draws a chart of\nscore against the value.\n\nExamples:\n  senco-plan sweep examples/primary.toml --vary senco.teaching-hours=0..20:2.5\n  senco-plan sweep examples/primary.toml --vary deputy.hours=0,3,6.5,13 \\\n      --vary admin.hours=0..20:5 --format csv -o grid.csv"
     )]
     Sweep(SweepArgs),
 
     /// Find the cheapest mix of remedies that makes the role manageable.
     #[command(
-        after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin hours (all in half hours), lead TAs (each with 2 h a week, distributed leadership) and corporate responsibility. It finds the cheapest mix on that grid that reaches the target, exactly, and shows what each remedy alone would take.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget; 2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --no-corporate --frontier"
+        after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin\nhours (all in half hours), lead TAs (each with 2 h a week, distributed\nleadership) and corporate responsibility. It finds the cheapest mix on that\ngrid that reaches the target, exactly, and shows what each remedy alone\nwould take.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget;\n2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --frontier"
     )]
     Plan(PlanArgs),
 
     /// Show every assumption and cost with its basis, and a school's full working.
     #[command(
-        after_help = "Without a FILE: every default, its unit, whether it is a published figure or an assumption, and its source. With a FILE: that school's values (marked where they differ from the default) and the full working of its assessment.\n\nExamples:\n  senco-plan explain\n  senco-plan explain examples/primary.toml\n  senco-plan explain examples/primary.toml --format markdown -o working.md"
+        after_help = "Without a FILE: every default, its unit, whether it is a published figure\nor an assumption, and its source. With a FILE: that school's values (marked\nwhere they differ from the default) and the full working of its assessment.\n\nExamples:\n  senco-plan explain\n  senco-plan explain examples/primary.toml\n  senco-plan explain examples/primary.toml --format markdown -o working.md"
     )]
     Explain(ExplainArgs),
 
-    /// Write a one-page HTML report for governors: headline, charts, options, checks.
+    /// Write the HTML report for governors: a summary page, then the working.
     #[command(
-        after_help = "The page is self-contained (inline CSS and SVG, nothing fetched), prints on A4, and can be emailed as it is.\n\nExamples:\n  senco-plan report examples/primary.toml -o report.html\n  senco-plan report examples/primary.toml --scenarios scenarios/primary.toml -o report.html"
+        after_help = "The page is self-contained (inline CSS and SVG, nothing fetched) and can\nbe emailed as it is. Printed on A4, its first page is the summary for\ngovernors; the working, the checks and the assumptions follow.\n\nExamples:\n  senco-plan report examples/primary.toml -o report.html\n  senco-plan report examples/primary.toml \\\n      --scenario-file scenarios/primary.toml -o report.html"
     )]
     Report(ReportArgs),
 
@@ -67,13 +67,13 @@ pub enum Command {
 
     /// Print the JSON Schema of a profile, for editor validation and autocompletion.
     #[command(
-        after_help = "Editors with taplo (e.g. VS Code's Even Better TOML) read a first line `#:schema ./senco-plan.schema.json` in a profile.\n\nExample:\n  senco-plan schema -o senco-plan.schema.json"
+        after_help = "Editors with taplo (e.g. VS Code's Even Better TOML) read a first line\n`#:schema ./senco-plan.schema.json` in a profile; `init` writes both.\n\nExample:\n  senco-plan schema -o senco-plan.schema.json"
     )]
     Schema(SchemaArgs),
 
     /// Print shell completions (bash, zsh, fish, powershell, elvish).
     #[command(
-        after_help = "Examples:\n  senco-plan completions bash > ~/.local/share/bash-completion/completions/senco-plan\n  senco-plan completions zsh > ~/.zfunc/_senco-plan\n  senco-plan completions fish > ~/.config/fish/completions/senco-plan.fish"
+        after_help = "Examples:\n  senco-plan completions bash \\\n      > ~/.local/share/bash-completion/completions/senco-plan\n  senco-plan completions zsh > ~/.zfunc/_senco-plan\n  senco-plan completions fish > ~/.config/fish/completions/senco-plan.fish"
     )]
     Completions(CompletionsArgs),
 
@@ -90,9 +90,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub to: OutputFile,
 }
 
 #[derive(Debug, Args)]
@@ -128,13 +127,12 @@ pub struct ReportArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Scenarios to include (a scenario file, as for `compare`).
-    #[arg(long, value_name = "FILE")]
-    pub scenarios: Option<PathBuf>,
+    #[command(flatten)]
+    pub scenarios: ScenarioArgs,
 
-    /// The HTML file to write (standard output if not given).
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// The HTML file to write (standard output only when it is not a terminal).
+    #[command(flatten)]
+    pub to: OutputFile,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -208,11 +206,17 @@ pub struct GenArgs {
     pub seed: u64,
 }
 
+/// `--sort` for many schools. The words mean the same in every command:
+/// worst and best are by score, and `score` (hidden) keeps its old
+/// meaning here, worst first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BatchSort {
-    /// Worst score first.
-    Score,
-    /// By school name.
+    /// Lowest score first (the default): the schools most in need on top.
+    #[value(alias = "score")]
+    Worst,
+    /// Highest score first.
+    Best,
+    /// By name.
     Name,
     /// As read.
     Input,
@@ -362,32 +366,44 @@ impl SizingArgs {
     }
 }
 
+/// `--sort` for scenarios: the same words as for many schools, and
+/// `score` (hidden) keeps its old meaning here, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// As given on the command line (the default).
+pub enum CompareSort {
+    /// As read (the default).
     Input,
-    /// Best score first.
-    Score,
+    /// Highest score first.
+    #[value(alias = "score")]
+    Best,
+    /// Lowest score first.
+    Worst,
     /// Cheapest first.
     Cost,
     /// By name.
     Name,
 }
 
-/// How to write the result.
+/// Where to write: the same `-o` for every command that writes.
 #[derive(Debug, Args)]
-pub struct OutputArgs {
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
-
+pub struct OutputFile {
     /// Write to this file instead of standard output (`-` is standard output).
     /// The file is replaced whole, never half-written.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+/// How to write the result.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, value_name = "FORMAT", default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+
+    #[command(flatten)]
+    pub to: OutputFile,
 
     /// Colour the bands in tables: auto (on a terminal, unless NO_COLOR is set), always or never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 }
 
@@ -419,23 +435,33 @@ pub struct ProfileArgs {
     pub as_of: Option<NaiveDate>,
 }
 
+/// Scenarios: changes to the baseline profile, given on the command line
+/// or in a file. The same flags for `compare` and `report`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Scenarios")]
+pub struct ScenarioArgs {
+    /// A scenario: 'NAME: KEY=VALUE, KEY=VALUE', applied to the baseline. Repeatable.
+    #[arg(long, value_name = "NAME: KEY=VALUE, ...")]
+    pub scenario: Vec<String>,
+
+    /// A TOML file of [[scenario]] tables, each with a name and a `set`
+    /// table. `-` reads standard input.
+    #[arg(long, value_name = "FILE", alias = "scenarios")]
+    pub scenario_file: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The baseline profile, then any other profiles to compare with it. `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// A scenario: 'NAME: KEY=VALUE, KEY=VALUE', applied to the baseline. Repeatable.
-    #[arg(long, value_name = "'NAME: KEY=VALUE, ...'")]
-    pub scenario: Vec<String>,
-
-    /// A TOML file of [[scenario]] tables, each with a name and a `set` table.
-    #[arg(long, value_name = "FILE")]
-    pub scenarios: Option<PathBuf>,
+    #[command(flatten)]
+    pub scenarios: ScenarioArgs,
 
     /// Order of the scenarios after the baseline.
-    #[arg(long, value_enum, default_value_t = SortArg::Input)]
-    pub sort: SortArg,
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = CompareSort::Input)]
+    pub sort: CompareSort,
 
     #[command(flatten)]
     pub horizon: HorizonArgs,
@@ -474,11 +500,11 @@ pub struct SweepArgs {
 pub enum FormatArg {
     /// Tables for reading in a terminal.
     Table,
-    /// One JSON object per school (an array for several), for scripts.
+    /// One JSON object (an array for several schools), for scripts.
     Json,
     /// One JSON object a line.
     Ndjson,
-    /// One row per school, for spreadsheets.
+    /// A row each (school, scenario, point or plan), for spreadsheets.
     Csv,
     /// Markdown tables, for papers to governors.
     Markdown,
@@ -516,8 +542,8 @@ pub struct AssessArgs {
     #[arg(long, help_heading = "Many schools")]
     pub keep_going: bool,
 
-    /// Order of the schools in the table of many (worst score first by default).
-    #[arg(long, value_enum, default_value_t = BatchSort::Score, help_heading = "Many schools")]
+    /// Order of the schools in the table of many.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = BatchSort::Worst, help_heading = "Many schools")]
     pub sort: BatchSort,
 
     /// Print the headline figures of the batch only.
@@ -557,5 +583,136 @@ fn parse_step(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(hours) if hours.is_finite() && (0.0..=60.0).contains(&hours) => Ok(hours),
         _ => Err(format!("`{text}` is not a number of hours from 0 to 60")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+    use std::collections::BTreeMap;
+
+    /// The placeholders options may use: one word for one kind of value.
+    const PLACEHOLDERS: &[&str] = &[
+        "FILE",
+        "PATH",
+        "DIR",
+        "CSV",
+        "HOURS",
+        "SCORE",
+        "POUNDS",
+        "YEARS",
+        "N",
+        "DATE",
+        "BAND",
+        "HOW",
+        "KEY=VALUE",
+        "KEY=VALUES",
+        "NAME: KEY=VALUE, ...",
+        "FORMAT",
+        "WHEN",
+        "ORDER",
+        "PHASE",
+        "SHELL",
+    ];
+
+    /// The words `--sort` takes, in every command, and what each means.
+    const SORT_WORDS: &[&str] = &["input", "best", "worst", "cost", "name"];
+
+    /// One vocabulary across commands (issue 12): a flag that several
+    /// commands take has one placeholder and one help text everywhere;
+    /// placeholders come from one list; `--sort` uses the same words; no
+    /// example in the help is wider than an 80-column terminal.
+    #[test]
+    fn every_command_speaks_one_vocabulary() {
+        let top = Cli::command();
+        let mut seen: BTreeMap<String, (String, String, String)> = BTreeMap::new();
+        let mut problems = Vec::new();
+        for sub in top.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let name = sub.get_name();
+            for arg in sub.get_arguments() {
+                let Some(long) = arg.get_long() else { continue };
+                if !arg.get_action().takes_values() {
+                    continue;
+                }
+                let placeholder = arg
+                    .get_value_names()
+                    .map(|v| {
+                        v.iter()
+                            .map(|n| n.to_string())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .unwrap_or_default();
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                if !placeholder.is_empty() && !PLACEHOLDERS.contains(&placeholder.as_str()) {
+                    problems.push(format!("{name} --{long}: placeholder <{placeholder}>"));
+                }
+                if long == "sort" {
+                    for value in arg.get_possible_values() {
+                        if !SORT_WORDS.contains(&value.get_name()) {
+                            problems.push(format!("{name} --sort {}", value.get_name()));
+                        }
+                    }
+                }
+                match seen.get(long) {
+                    Some((first, p, h)) if long != "sort" && (p != &placeholder || h != &help) => {
+                        problems.push(format!(
+                            "--{long}: `{first}` says <{p}> \"{h}\", `{name}` says <{placeholder}> \"{help}\""
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(long.to_string(), (name.to_string(), placeholder, help));
+                    }
+                }
+            }
+            let after = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            for line in after.lines().filter(|l| l.chars().count() > 80) {
+                problems.push(format!("{name}: help line over 80 columns: {line}"));
+            }
+        }
+        let top_help = top
+            .get_after_help()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        for line in top_help.lines().filter(|l| l.chars().count() > 80) {
+            problems.push(format!("help line over 80 columns: {line}"));
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Scripts written against earlier versions keep working: renamed
+    /// flags and words stay as hidden aliases with their old meaning.
+    #[test]
+    fn old_spellings_still_parse() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map(|c| c.command);
+        let Ok(Command::Compare(c)) = parse(&[
+            "senco-plan",
+            "compare",
+            "a.toml",
+            "--scenarios",
+            "s.toml",
+            "--sort",
+            "score",
+        ]) else {
+            panic!("compare --scenarios and --sort score");
+        };
+        assert_eq!(c.scenarios.scenario_file, Some(PathBuf::from("s.toml")));
+        assert_eq!(c.sort, CompareSort::Best);
+        let Ok(Command::Assess(a)) = parse(&["senco-plan", "assess", "a.toml", "--sort", "score"])
+        else {
+            panic!("assess --sort score");
+        };
+        assert_eq!(a.sort, BatchSort::Worst);
+        let Ok(Command::Report(r)) =
+            parse(&["senco-plan", "report", "a.toml", "--scenarios", "s.toml"])
+        else {
+            panic!("report --scenarios");
+        };
+        assert_eq!(r.scenarios.scenario_file, Some(PathBuf::from("s.toml")));
     }
 }

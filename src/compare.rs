@@ -54,7 +54,10 @@ pub struct Comparison {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
     Input,
-    Score,
+    /// Highest score first.
+    Best,
+    /// Lowest score first.
+    Worst,
     Cost,
     Name,
 }
@@ -102,7 +105,8 @@ pub fn compare(
         .collect();
     match sort {
         SortBy::Input => {}
-        SortBy::Score => rows.sort_by_key(|r| std::cmp::Reverse(r.assessment.score)),
+        SortBy::Best => rows.sort_by_key(|r| std::cmp::Reverse(r.assessment.score)),
+        SortBy::Worst => rows.sort_by_key(|r| r.assessment.score),
         SortBy::Cost => rows.sort_by(|a, b| a.cost_per_year.total_cmp(&b.cost_per_year)),
         SortBy::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
     }

@@ -211,6 +211,62 @@ mod tests {
         );
     }
 
+    /// Roster messages speak of rows, columns and cells, never of TOML
+    /// lines; a spreadsheet's TRUE and a typed yes are read as true.
+    #[test]
+    fn row_problems_speak_in_spreadsheet_terms() {
+        let header = RosterHeader::new(
+            "r.csv",
+            &csv::StringRecord::from(vec![
+                "school.name",
+                "school.phase",
+                "school.pupils",
+                "school.ehcp",
+                "senco.teaching-hours",
+                "senco.senco-hours",
+                "senco.qualified-teacher",
+            ]),
+        )
+        .unwrap();
+        let row = csv::StringRecord::from(vec!["Ash", "primary", "200", "5", "10", "5", "TRUE"]);
+        let err = header.profile(2, &row, &[]).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "error: r.csv, row 2: school.sen-support: the column school.sen-support is missing or empty\n  help: every school needs it: add a column headed school.sen-support and fill it in, e.g. 55"
+        );
+        let mut cells: Vec<&str> = row.iter().collect();
+        cells[6] = "yes";
+        let header_with_support = RosterHeader::new(
+            "r.csv",
+            &csv::StringRecord::from(vec![
+                "school.name",
+                "school.phase",
+                "school.pupils",
+                "school.ehcp",
+                "senco.teaching-hours",
+                "senco.senco-hours",
+                "senco.qualified-teacher",
+                "school.sen-support",
+            ]),
+        )
+        .unwrap();
+        cells.push("20");
+        let p = header_with_support
+            .profile(2, &csv::StringRecord::from(cells.clone()), &[])
+            .unwrap();
+        assert!(p.senco.qualified_teacher);
+        cells[2] = "lots";
+        let err = header_with_support
+            .profile(3, &csv::StringRecord::from(cells), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("write e.g. `420` in the cell"), "{err}");
+        assert!(
+            !err.contains("without quotes") && !err.contains(" = "),
+            "{err}"
+        );
+    }
+
     #[test]
     fn a_bad_header_is_refused() {
         let err = RosterHeader::new(

@@ -809,6 +809,169 @@ fn init_writes_a_template_that_validates_and_never_overwrites() {
 }
 
 #[test]
+fn man_dir_writes_a_page_for_every_command_with_every_option() {
+    let dir = tempfile::tempdir().unwrap();
+    senco()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    for command in [
+        "assess",
+        "compare",
+        "sweep",
+        "plan",
+        "explain",
+        "report",
+        "init",
+        "schema",
+        "completions",
+        "man",
+    ] {
+        let page = std::fs::read_to_string(dir.path().join(format!("senco-plan-{command}.1")))
+            .unwrap_or_else(|e| panic!("senco-plan-{command}.1: {e}"));
+        assert!(
+            page.contains(&format!(".TH senco-plan-{command} 1")),
+            "{page}"
+        );
+    }
+    // The main page points at pages that now exist, and each command's
+    // page has its options.
+    let top = std::fs::read_to_string(dir.path().join("senco-plan.1")).unwrap();
+    assert!(top.contains("senco\\-plan\\-assess(1)"), "{top}");
+    let assess = std::fs::read_to_string(dir.path().join("senco-plan-assess.1")).unwrap();
+    for option in [
+        "\\-\\-roster",
+        "\\-\\-fail\\-under",
+        "\\-\\-keep\\-teaching",
+        "\\-\\-as\\-of",
+    ] {
+        assert!(assess.contains(option), "{option}");
+    }
+    assert!(
+        !dir.path().join("senco-plan-gen-profiles.1").exists(),
+        "hidden commands have no page"
+    );
+}
+
+/// Each flag for its own kind of value: a scenario given where a file is
+/// wanted, or a file where a scenario is, says which flag to use; a
+/// comparison with nothing to compare is an error, not "0 scenarios".
+#[test]
+fn scenario_flags_say_which_is_which() {
+    senco()
+        .args([
+            "compare",
+            "examples/primary.toml",
+            "--scenario-file",
+            "d: deputy.hours=6.5",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "looks like a scenario, not a file: give it with --scenario 'd: deputy.hours=6.5'",
+        ));
+    senco()
+        .args([
+            "compare",
+            "examples/primary.toml",
+            "--scenario",
+            "scenarios/primary.toml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "looks like a file: give a scenario file with --scenario-file scenarios/primary.toml",
+        ));
+    senco()
+        .args(["compare", "examples/primary.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "nothing to compare examples/primary.toml with",
+        ));
+    // report takes the same scenario flags as compare.
+    let out = senco()
+        .args([
+            "report",
+            "examples/primary.toml",
+            "--scenario",
+            "deputy: deputy.hours=6.5",
+            "--deputy-hours",
+            "10",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains("<th scope=\"row\">deputy</th>"),
+        "a scenario row"
+    );
+    assert!(
+        html.contains("a deputy SENCO for 10 h a week"),
+        "a stated size"
+    );
+}
+
+#[test]
+fn sort_words_mean_the_same_in_every_command() {
+    let names = |args: &[&str]| -> Vec<String> {
+        let out = senco().args(args).output().unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rows = json.get("scenarios").and_then(Value::as_array).cloned();
+        match rows {
+            Some(rows) => rows
+                .iter()
+                .map(|r| r["assessment"]["score"].to_string())
+                .collect(),
+            None => json
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["assessment"]["score"].to_string())
+                .collect(),
+        }
+    };
+    let worst = names(&[
+        "compare",
+        "examples/primary.toml",
+        "--scenario-file",
+        "scenarios/primary.toml",
+        "--sort",
+        "worst",
+        "-f",
+        "json",
+    ]);
+    let best = names(&[
+        "compare",
+        "examples/primary.toml",
+        "--scenario-file",
+        "scenarios/primary.toml",
+        "--sort",
+        "best",
+        "-f",
+        "json",
+    ]);
+    let scores =
+        |v: &[String]| -> Vec<u32> { v.iter().skip(1).map(|s| s.parse().unwrap()).collect() };
+    let (w, b) = (scores(&worst), scores(&best));
+    assert!(w.windows(2).all(|p| p[0] <= p[1]), "worst first: {w:?}");
+    assert!(b.windows(2).all(|p| p[0] >= p[1]), "best first: {b:?}");
+    let table = |order: &str| {
+        let out = senco()
+            .args(["assess", "examples", "--sort", order])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (worst, best) = (table("worst"), table("best"));
+    let at = |t: &str, name: &str| t.find(name).unwrap();
+    assert!(at(&worst, "Oakfield Primary") < at(&worst, "Brook Lane School"));
+    assert!(at(&best, "Brook Lane School") < at(&best, "Oakfield Primary"));
+}
+
+#[test]
 fn completions_and_man_page_generate() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = senco().args(["completions", shell]).output().unwrap();

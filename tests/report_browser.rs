@@ -57,7 +57,7 @@ fn report(dir: &Path) -> (PathBuf, String) {
         "report.html",
         &[
             "examples/primary.toml",
-            "--scenarios",
+            "--scenario-file",
             "scenarios/primary.toml",
         ],
     )
@@ -435,7 +435,7 @@ fn names_of_any_length_and_markup_neither_widen_nor_break_the_report() {
     let (html, text) = report_of(
         dir.path(),
         "hostile.html",
-        &[&hostile, "--scenarios", &scenarios],
+        &[&hostile, "--scenario-file", &scenarios],
     );
     assert!(
         !text.contains("<script>") && !text.contains("<img"),

@@ -303,7 +303,7 @@ fn dev_zero_is_refused_everywhere_in_bounded_memory() {
     for args in [
         "assess --roster /dev/zero",
         "assess /dev/zero",
-        "compare examples/primary.toml --scenarios /dev/zero",
+        "compare examples/primary.toml --scenario-file /dev/zero",
     ] {
         let out = shell(&format!(
             "ulimit -v 1000000 && exec \"$B\" {args} --as-of {AS_OF}"
@@ -436,7 +436,7 @@ fn csv_output_neutralises_formulas_in_every_command() {
             vec![
                 "compare".into(),
                 file.display().to_string(),
-                "--scenarios".into(),
+                "--scenario-file".into(),
                 scenarios.display().to_string(),
             ],
             vec![
@@ -535,7 +535,7 @@ fn bad_values_and_file_names_are_escaped_in_messages() {
         "[[scenario]]\nname = \"x\\u001b[2J\"\nset = { \"deputy.hours\" = 6.5 }\n",
     );
     let out = senco()
-        .args(["compare", "examples/primary.toml", "--scenarios"])
+        .args(["compare", "examples/primary.toml", "--scenario-file"])
         .arg(&scenarios)
         .args(["--as-of", AS_OF])
         .output()
@@ -704,7 +704,7 @@ fn a_file_of_20000_scenarios_is_read_quickly() {
             "ndjson",
             "--as-of",
             AS_OF,
-            "--scenarios",
+            "--scenario-file",
         ])
         .arg(&file)
         .assert()

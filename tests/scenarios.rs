@@ -30,7 +30,7 @@ fn json_of(args: &[&str]) -> Value {
 const FILE_SCENARIOS: [&str; 5] = [
     "compare",
     "examples/primary.toml",
-    "--scenarios",
+    "--scenario-file",
     "scenarios/primary.toml",
     "--format",
 ];
@@ -104,7 +104,7 @@ fn compare_takes_other_profiles_and_sorts() {
         "compare",
         "examples/primary.toml",
         "examples/small-primary.toml",
-        "--scenarios",
+        "--scenario-file",
         "scenarios/primary.toml",
         "--sort",
         "score",
@@ -183,7 +183,7 @@ fn bad_scenarios_are_refused_with_name_key_and_line() {
     )
     .unwrap();
     let path = file.to_str().unwrap();
-    run(&["compare", "examples/primary.toml", "--scenarios", path])
+    run(&["compare", "examples/primary.toml", "--scenario-file", path])
         .assert()
         .code(2)
         .stdout("")
@@ -196,14 +196,14 @@ fn bad_scenarios_are_refused_with_name_key_and_line() {
         "[[scenario]]\nname = \"x\"\nset = { \"deputy.hours\" = \"lots\" }\n",
     )
     .unwrap();
-    run(&["compare", "examples/primary.toml", "--scenarios", path])
+    run(&["compare", "examples/primary.toml", "--scenario-file", path])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
             "scenario \"x\": deputy.hours: must be hours a week",
         ));
     std::fs::write(&file, "[[scenario]]\nset = {}\n[[scenarios]]\n").unwrap();
-    run(&["compare", "examples/primary.toml", "--scenarios", path])
+    run(&["compare", "examples/primary.toml", "--scenario-file", path])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(

@@ -38,7 +38,7 @@ const COMMANDS: &[&str] = &[
     "assess examples/secondary.toml",
     "assess examples/special.toml",
     "assess examples/primary.toml examples/secondary.toml",
-    "compare examples/primary.toml --scenarios scenarios/primary.toml",
+    "compare examples/primary.toml --scenario-file scenarios/primary.toml",
     "plan examples/secondary.toml --frontier",
     "explain",
     "explain examples/primary.toml",
@@ -82,4 +82,35 @@ fn in_a_pipe_rows_stay_whole() {
         .unwrap();
     assert!(row.contains("1.7"), "{row}");
     assert!(text.lines().map(|l| l.chars().count()).max().unwrap() > 100);
+}
+
+/// HTML on a terminal is a screenful of tags: `report` without `-o` is
+/// refused there, with the flag to use, and works in a pipe.
+#[test]
+fn the_report_is_not_poured_onto_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` (util-linux) to make a pseudo-terminal");
+        return;
+    }
+    let line = format!(
+        "{} report examples/primary.toml; echo exit=$?",
+        bin().display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(
+        shown.contains("the report is an HTML page: write it to a file with -o report.html"),
+        "{shown}"
+    );
+    assert!(shown.contains("exit=2"), "{shown}");
+    assert!(!shown.contains("<html"), "{shown}");
+    let piped = Command::new(bin())
+        .args(["report", "examples/primary.toml"])
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(String::from_utf8_lossy(&piped.stdout).starts_with("<!DOCTYPE html>"));
 }

@@ -78,7 +78,7 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
         );
     }
 
-    let output = args.out.output.as_deref().filter(|p| !is_stdio(p));
+    let output = args.out.to.output.as_deref().filter(|p| !is_stdio(p));
     let mut sink = Sink::open(output, &named)?;
     let guard = OutputGuard::new(output);
     if !args.summary_only {
@@ -137,7 +137,8 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
     }
     progress.finish();
     match args.sort {
-        BatchSort::Score => lines.sort_by_key(|l| l.score),
+        BatchSort::Worst => lines.sort_by_key(|l| l.score),
+        BatchSort::Best => lines.sort_by_key(|l| std::cmp::Reverse(l.score)),
         BatchSort::Name => lines.sort_by(|a, b| a.name.cmp(&b.name)),
         BatchSort::Input => {}
     }

@@ -1,40 +1,33 @@
 //! `senco-plan compare`: scenarios and profiles against a baseline.
 
 use super::{
-    check_stdin_once, edits_and_date, exporter_for, finish, read_draft, scenario_candidates,
-    short_name,
+    check_stdin_once, edits_and_date, exporter_for, finish, load_scenarios, read_draft,
+    scenario_candidates, short_name,
 };
-use crate::cli::{CompareArgs, SortArg};
-use crate::inputs::{display_name, read_input};
+use crate::cli::{CompareArgs, CompareSort};
+use crate::inputs::display_name;
 use anyhow::{Result, bail};
 use senco_plan::compare::{Candidate, SortBy, compare};
-use senco_plan::scenario::{parse_scenario_arg, parse_scenario_file};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(args: &CompareArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
     let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
-    if let Some(file) = &args.scenarios {
-        inputs.push(file);
-    }
+    inputs.extend(args.scenarios.scenario_file.as_deref());
     check_stdin_once(&inputs)?;
-    let mut scenarios = args
-        .scenario
-        .iter()
-        .map(|s| parse_scenario_arg(s))
-        .collect::<Result<Vec<_>, String>>()
-        .map_err(anyhow::Error::msg)?;
-    if let Some(file) = &args.scenarios {
-        let text = read_input(file)?;
-        scenarios.extend(parse_scenario_file(&display_name(file), &text)?);
-    }
-
+    let scenarios = load_scenarios(&args.scenarios)?;
     let Some((base_path, other_paths)) = args.files.split_first() else {
         bail!(
             "give the baseline profile, e.g. senco-plan compare school.toml --scenario 'deputy: deputy.hours=6.5'"
         );
     };
+    if other_paths.is_empty() && scenarios.is_empty() {
+        bail!(
+            "nothing to compare {} with: give another profile, --scenario 'NAME: KEY=VALUE, ...' or --scenario-file FILE",
+            display_name(base_path)
+        );
+    }
     let base_draft = read_draft(base_path)?;
     let baseline = Candidate {
         name: short_name(base_path),
@@ -51,10 +44,11 @@ pub fn run(args: &CompareArgs) -> Result<ExitCode> {
     }
     others.extend(scenario_candidates(&base_draft, &edits, scenarios)?);
     let sort = match args.sort {
-        SortArg::Input => SortBy::Input,
-        SortArg::Score => SortBy::Score,
-        SortArg::Cost => SortBy::Cost,
-        SortArg::Name => SortBy::Name,
+        CompareSort::Input => SortBy::Input,
+        CompareSort::Best => SortBy::Best,
+        CompareSort::Worst => SortBy::Worst,
+        CompareSort::Cost => SortBy::Cost,
+        CompareSort::Name => SortBy::Name,
     };
     let comparison = compare(&baseline, &others, as_of, sort, args.horizon.years);
     let text = exporter_for(&args.out).compare(&comparison)?;

@@ -20,6 +20,6 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
         senco_plan::explain::explain(school.as_ref().map(|(n, p)| (n.as_str(), p)), as_of);
     let text = exporter_for(&args.out).explain(&explanation)?;
     let inputs: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
-    write_output(args.out.output.as_deref(), &inputs, &text)?;
+    write_output(args.out.to.output.as_deref(), &inputs, &text)?;
     Ok(ExitCode::SUCCESS)
 }

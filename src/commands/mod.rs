@@ -13,7 +13,7 @@ pub mod report;
 pub mod schema;
 pub mod sweep;
 
-use crate::cli::{ColorArg, FailUnder, OutputArgs, ProfileArgs};
+use crate::cli::{ColorArg, FailUnder, OutputArgs, ProfileArgs, ScenarioArgs};
 use crate::inputs::{display_name, is_stdio, read_input};
 use crate::sink::Sink;
 use anyhow::{Result, bail};
@@ -58,7 +58,7 @@ pub fn edits_and_date(args: &ProfileArgs) -> Result<(Vec<Override>, chrono::Naiv
 /// The exporter for the output, with charts only when a person reads it
 /// on a terminal.
 pub fn exporter_for(out: &OutputArgs) -> Box<dyn Exporter> {
-    let to_stdout = out.output.as_deref().is_none_or(is_stdio);
+    let to_stdout = out.to.output.as_deref().is_none_or(is_stdio);
     let terminal = to_stdout && std::io::stdout().is_terminal();
     // Tables fit the terminal; a terminal that will not say gets 80 columns.
     let width = terminal
@@ -79,7 +79,7 @@ pub fn finish(
     text: &str,
     scores: impl Iterator<Item = u32>,
 ) -> Result<ExitCode> {
-    write_output(out.output.as_deref(), inputs, text)?;
+    write_output(out.to.output.as_deref(), inputs, text)?;
     let mut scores = scores;
     let below = check
         .fail_under
@@ -129,4 +129,35 @@ pub fn scenario_candidates(
             })
         })
         .collect()
+}
+
+/// The scenarios of `--scenario` and `--scenario-file`, in that order. A
+/// value that belongs to the other flag (a scenario given as a file name,
+/// or a file given as a scenario) is refused with the flag to use.
+pub fn load_scenarios(args: &ScenarioArgs) -> Result<Vec<senco_plan::scenario::Scenario>> {
+    let mut scenarios = Vec::new();
+    for text in &args.scenario {
+        if !text.contains('=') && (text.ends_with(".toml") || Path::new(text).is_file()) {
+            bail!(
+                "--scenario '{}' looks like a file: give a scenario file with --scenario-file {0}",
+                senco_plan::safe_text::escape_controls(text)
+            );
+        }
+        scenarios.push(senco_plan::scenario::parse_scenario_arg(text).map_err(anyhow::Error::msg)?);
+    }
+    if let Some(file) = &args.scenario_file {
+        let named = file.to_string_lossy();
+        if !is_stdio(file) && !file.exists() && named.contains(':') && named.contains('=') {
+            bail!(
+                "--scenario-file '{}' looks like a scenario, not a file: give it with --scenario '{0}'",
+                senco_plan::safe_text::escape_controls(&named)
+            );
+        }
+        let text = read_input(file)?;
+        scenarios.extend(senco_plan::scenario::parse_scenario_file(
+            &display_name(file),
+            &text,
+        )?);
+    }
+    Ok(scenarios)
 }

@@ -17,7 +17,7 @@ pub fn run(args: &PlanArgs) -> Result<ExitCode> {
     };
     let result = plan(&profile, draft.file(), as_of, &settings)?;
     let text = exporter_for(&args.out).plan(&result)?;
-    write_output(args.out.output.as_deref(), &[args.file.as_path()], &text)?;
+    write_output(args.out.to.output.as_deref(), &[args.file.as_path()], &text)?;
     Ok(if result.feasible {
         ExitCode::SUCCESS
     } else {

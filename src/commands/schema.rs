@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 pub fn run(args: &SchemaArgs) -> Result<ExitCode> {
     write_output(
-        args.output.as_deref(),
+        args.to.output.as_deref(),
         &[],
         &senco_plan::schema::profile_schema(),
     )?;

@@ -31,7 +31,7 @@ pub fn run(args: &SweepArgs) -> Result<ExitCode> {
     let draft = read_draft(&args.file)?;
     let (head, points) = sweep_points(&draft, &edits, &varies, as_of)?;
     let exporter = exporter_for(&args.out);
-    let output = args.out.output.as_deref().filter(|p| !is_stdio(p));
+    let output = args.out.to.output.as_deref().filter(|p| !is_stdio(p));
     let mut sink = Sink::open(output, &[args.file.as_path()])?;
     sink.write(&exporter.sweep_start(&head)?)?;
     // Points stream straight out, unless the format draws them as one table.

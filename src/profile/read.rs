@@ -569,9 +569,15 @@ impl Reader<'_> {
                     format!("add a line `{key} = {example}` under [{}]", section.name),
                 )
             };
+            // A roster row's table has no place of its own: the row says where.
+            let origin = if self.roster {
+                &Origin::Implicit
+            } else {
+                section.origin
+            };
             self.report(
                 Some(format!("{}.{key}", section.name)),
-                section.origin,
+                origin,
                 message,
                 hint,
             );
@@ -754,8 +760,19 @@ impl Reader<'_> {
     }
 
     fn boolean(&mut self, section: &Section<'_>, key: &str, node: &Node) -> Option<bool> {
-        match &node.value {
-            Value::Bool(b) => Some(*b),
+        // A spreadsheet writes TRUE and FALSE, and people type yes and no:
+        // in a roster cell these mean what they say.
+        let cell = match &node.value {
+            Value::Text(t) if self.roster => match t.trim().to_lowercase().as_str() {
+                "true" | "yes" | "y" => Some(true),
+                "false" | "no" | "n" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        };
+        match (&node.value, cell) {
+            (Value::Bool(b), _) => Some(*b),
+            (_, Some(b)) => Some(b),
             _ => {
                 self.wrong_type(section, key, node, "true or false", "true");
                 None
