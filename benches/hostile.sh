@@ -25,6 +25,10 @@ while size < 1024 * 1024 - 20:
     line = f"k{i} = 1\n"
     keys.append(line); size += len(line); i += 1
 open(f"{work}/unknown-keys.toml", "w").write(base.replace("[whole-school]\n", "[whole-school]\n" + "".join(keys)))
+short, i = ["[school]\n"], 0
+while sum(map(len, short)) < 1024 * 1024 - 20:
+    short.append(f"{chr(97 + i % 26)}{i // 26}=1\n"); i += 1
+open(f"{work}/short-keys.toml", "w").write("".join(short))
 open(f"{work}/wide.csv", "w").write(",".join("a" for i in range(200_000)) + "\n")
 open(f"{work}/scenarios.toml", "w").write("".join(
     f'[[scenario]]\nname="s{i}"\nset={{"deputy.hours"=1}}\n' for i in range(20_000)))
@@ -51,8 +55,9 @@ for key in deputy.hours admin.hours senco.teaching-hours senco.senco-hours \
 done
 
 measure "1 MiB profile of unknown keys" "$BIN" assess "$work/unknown-keys.toml"
+measure "1 MiB profile of 175,000 short unknown keys" "$BIN" assess "$work/short-keys.toml"
 measure "200,000-column roster header" "$BIN" assess --roster "$work/wide.csv"
-measure "20,000-scenario file" "$BIN" compare examples/primary.toml --scenarios "$work/scenarios.toml" -f ndjson
+measure "20,000-scenario file" "$BIN" compare examples/primary.toml --scenario-file "$work/scenarios.toml" -f ndjson
 measure "assess --roster /dev/zero" "$BIN" assess --roster /dev/zero
 measure "assess /dev/zero" "$BIN" assess /dev/zero
 # shellcheck disable=SC2086

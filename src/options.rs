@@ -350,6 +350,22 @@ fn row(
             after.leadership.rating.as_str(),
             round::show(meetings)
         ))
+    } else if delta <= 0 && gained >= 0.05 {
+        // Fewer hours short, yet no point gained: say why, so the row does
+        // not contradict its own shortfall column.
+        let added = after.demand_hours_per_week - base.demand_hours_per_week;
+        Some(if added >= 0.05 {
+            format!(
+                "no points: it covers {} h a week more but adds {} h of work, so the share of the need covered does not rise",
+                round::hours1(gained + added),
+                round::hours1(added)
+            )
+        } else {
+            format!(
+                "no points: the {} h a week it removes from the shortfall is less than a point of the score",
+                round::hours1(gained)
+            )
+        })
     } else if delta <= 0 {
         Some(no_gain_reason(remedy).to_string())
     } else {

@@ -1,7 +1,7 @@
 //! One school's full answer: the assessment, the options, and the headline
 //! that every output format shares.
 
-use crate::model::{Assessment, Warning, assess};
+use crate::model::{Assessment, Band, Warning, assess};
 use crate::options::{OptionResult, Sizing, best_value, evaluate};
 use crate::params::SURVEY_SOURCE;
 use crate::plan::PlanSettings;
@@ -134,6 +134,37 @@ impl Report {
         line
     }
 
+    /// What it takes to be manageable, when the best value does not get
+    /// there: the cheapest option alone that does, or that none does.
+    /// None when the role is manageable already or the best value makes it so.
+    pub fn manageable_line(&self) -> Option<String> {
+        let manageable = |band: Option<Band>| band == Some(Band::Manageable);
+        if self.assessment.band == Band::Manageable {
+            return None;
+        }
+        let best = self
+            .best_value
+            .and_then(|name| self.options.iter().find(|o| o.option == name));
+        if best.is_some_and(|o| manageable(o.band)) {
+            return None;
+        }
+        let cheapest = self
+            .options
+            .iter()
+            .filter(|o| manageable(o.band))
+            .filter_map(|o| o.cost_per_year.map(|c| (c, o)))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        Some(match cheapest {
+            Some((cost, o)) => format!(
+                "To be manageable: of the options alone, {} gets there, for {} a year: {}. `senco-plan plan` finds the cheapest mix.",
+                o.option,
+                money(cost),
+                o.amount.as_deref().unwrap_or("")
+            ),
+            None => "To be manageable: no option alone gets there; `senco-plan plan` finds the cheapest mix that does.".to_string(),
+        })
+    }
+
     /// The best-value option in words, or why there is none.
     pub fn best_value_line(&self) -> String {
         let best = self
@@ -149,7 +180,7 @@ impl Report {
                     ));
                 }
                 format!(
-                    "Best value: {} ({}), {} for {cost}: {} a year per hour a week gained (one-off costs spread over {}).",
+                    "Best value: {}, {}: {} for {cost}, {} a year per hour a week gained (the cheapest of the options that raise the score; one-off costs spread over {}).",
                     o.option,
                     o.amount.as_deref().unwrap_or(""),
                     points(o.score_delta.unwrap_or(0)),

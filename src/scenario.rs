@@ -25,7 +25,7 @@ pub fn parse_scenario_arg(text: &str) -> Result<Scenario, String> {
     }
     if has_control(name) {
         return Err(format!(
-            "--scenario '{}': the name holds a control character (a line break, tab or terminal escape): write it as plain text",
+            "--scenario '{}': the name holds a control or invisible character (a line break, tab, terminal escape, or a zero-width or direction mark): write it as plain text",
             escape_controls(text)
         ));
     }
@@ -200,7 +200,7 @@ fn read_scenario(
                 "scenario.name",
                 span.start,
                 format!(
-                    "\"{}\" holds a control character (a line break, tab or terminal escape)",
+                    "\"{}\" holds a control or invisible character (a line break, tab, terminal escape, or a zero-width or direction mark)",
                     escape_controls(name)
                 ),
                 "write the name as plain text on one line, e.g. name = \"deputy\"",

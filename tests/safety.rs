@@ -505,7 +505,10 @@ fn control_characters_in_a_name_are_refused_with_the_key_named() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains("school.name"), "{stderr}");
-        assert!(stderr.contains("control character"), "{stderr}");
+        assert!(
+            stderr.contains("control or invisible character"),
+            "{stderr}"
+        );
         assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
         assert!(out.stdout.is_empty());
     }
@@ -542,7 +545,10 @@ fn bad_values_and_file_names_are_escaped_in_messages() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("control character"), "{stderr:?}");
+    assert!(
+        stderr.contains("control or invisible character"),
+        "{stderr:?}"
+    );
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
 
@@ -970,9 +976,11 @@ fn a_huge_profile_of_short_unknown_keys_stays_small() {
         i += 1;
     }
     let file = write(tmp.path(), "short.toml", &text);
-    // 100 MB of address space: before, 164 MB resident and an abort.
+    // 150 MB of address space (the debug build holds about 70 MB resident
+    // here, the parsed TOML of 175,000 keys; 100 MB left too little room
+    // and failed one run in three): before, 164 MB resident and an abort.
     let out = shell(&format!(
-        "ulimit -v 100000 && exec \"$B\" assess {} --as-of {AS_OF}",
+        "ulimit -v 150000 && exec \"$B\" assess {} --as-of {AS_OF}",
         file.display()
     ));
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -165,6 +165,7 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
     blocks.push(Block::Heading("Options, each applied alone".to_string()));
     blocks.push(Block::Table(options(&r.options)));
     blocks.push(Block::Paragraph(r.best_value_line()));
+    blocks.extend(r.manageable_line().map(Block::Paragraph));
     blocks
 }
 
@@ -452,7 +453,7 @@ pub(super) fn options(rows: &[OptionResult]) -> Grid {
             "Band",
             "Score",
             "Change",
-            "Short h/wk",
+            "Shortfall change",
             "A year",
             "Once",
             "Per h/wk gained",

@@ -29,6 +29,9 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 .headline { font-size: 1.2rem; font-weight: 600; background: #eef3f8; border-left: 6px solid #1f4e79; padding: 0.6rem 1rem; }
 .best { font-weight: 600; background: #eef6ee; border-left: 6px solid #0b6b2b; padding: 0.5rem 1rem; }
 .note { color: #444444; font-size: 0.9rem; }
+.check { border: 2px solid #a1001c; background: #fdf0f0; padding: 0.3rem 0.8rem; margin: 0.5rem 0; }
+.check-title { font-weight: 700; color: #a1001c; margin: 0.2rem 0; }
+.check ul { margin: 0.2rem 0; padding-left: 1.2rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; font-size: 0.88rem; }
 caption { text-align: left; color: #444444; font-size: 0.85rem; padding-bottom: 0.2rem; }
 th, td { border: 1px solid #9aa5b1; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
@@ -69,6 +72,8 @@ footer { margin-top: 2rem; color: #444444; font-size: 0.85rem; border-top: 1px s
   :root { font-size: 9pt; line-height: 1.35; }
   body { margin: 0; max-width: none; }
   h2 { break-after: avoid; margin-top: 1rem; }
+  .summary h2 { margin-top: 0.6rem; }
+  .summary p { margin: 0.4rem 0; }
   h3 { break-after: avoid; }
   .new-page { break-before: page; }
   tr, figure { break-inside: avoid; }
@@ -116,7 +121,15 @@ fn cell_html(text: &str) -> String {
     ) {
         return format!("<span class=\"band-{text}\">{text}</span>");
     }
-    text.split('\n').map(esc).collect::<Vec<_>>().join("<br>")
+    text.split('\n')
+        .map(|line| arrows(&esc(line)))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// senco-plan's `->` as an arrow that cannot be split across two lines.
+fn arrows(html: &str) -> String {
+    html.replace(" -&gt; ", "&nbsp;\u{2192} ")
 }
 
 /// A grid as an HTML table. Each data cell carries its column's name, so
@@ -205,12 +218,12 @@ fn blocks_html(blocks: Vec<Block>) -> String {
                 let _ = write!(html, "<h3>{}</h3>", esc(&text));
             }
             Block::Paragraph(text) => {
-                let _ = write!(html, "<p>{}</p>", esc(&text));
+                let _ = write!(html, "<p>{}</p>", arrows(&esc(&text)));
             }
             Block::List(items) => {
                 html.push_str("<ul>");
                 for item in items {
-                    let _ = write!(html, "<li>{}</li>", esc(&item));
+                    let _ = write!(html, "<li>{}</li>", arrows(&esc(&item)));
                 }
                 html.push_str("</ul>");
             }
@@ -244,7 +257,11 @@ fn bar(id: &str, title: &str, segments: &[Segment], whole: f64) -> String {
         svg.push_str("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><rect width=\"2.5\" height=\"6\" fill=\"#a1001c\"/></pattern></defs>");
     }
     let mut x = 0.0;
-    for s in segments.iter().filter(|s| s.hours > 0.0 && whole > 0.0) {
+    // What rounds to 0.0 h is not drawn: a sliver would say there is some.
+    for s in segments
+        .iter()
+        .filter(|s| hours1(s.hours) != "0.0" && whole > 0.0)
+    {
         let width = s.hours / whole * 1000.0;
         let fill = if s.class == "not-covered" {
             " fill=\"url(#hatch)\" stroke=\"#a1001c\" stroke-width=\"2\""
@@ -343,20 +360,31 @@ fn demand_and_cover(r: &Report) -> String {
 }
 
 /// The first page: the headline, the chart, the options and the best value.
-fn summary(r: &Report) -> String {
+fn summary(r: &Report, explanation: &Explanation) -> String {
     let s = &r.school;
-    let mut html = format!(
-        "<section class=\"summary\"><header><h1>{}</h1><p class=\"meta\">{}, {} pupils: {} at SEN support, {} with an EHC plan. {}, assessed as of {}.</p></header><p class=\"headline\">{}</p><p>{}</p>",
-        esc(&s.name),
-        esc(s.phase.as_str()),
+    let mut about = format!(
+        "{}, {} pupils: {} at SEN support, {} with an EHC plan.",
+        s.phase.as_str(),
         s.pupils,
         s.sen_support,
-        s.ehcp,
+        s.ehcp
+    );
+    if let Some(urn) = s.urn {
+        about.push_str(&format!(" URN {urn}."));
+    }
+    if let Some(la) = &s.la {
+        about.push_str(&format!(" Local authority: {la}."));
+    }
+    let mut html = format!(
+        "<section class=\"summary\"><header><h1>{}</h1><p class=\"meta\">{} {}, assessed as of {}.</p></header><p class=\"headline\">{}</p><p class=\"note\">{}</p>",
+        esc(&s.name),
+        esc(&about),
         esc(&r.source),
         r.as_of,
         esc(&r.headline()),
         esc(&r.extra_hours_line())
     );
+    html.push_str(&check_first(r));
     html.push_str("<h2>The hours a week the role needs, and who covers them</h2>");
     html.push_str(&demand_and_cover(r));
     html.push_str("<h2>What would help: each option alone</h2>");
@@ -364,25 +392,55 @@ fn summary(r: &Report) -> String {
     let best = r
         .best_value
         .and_then(|name| r.options.iter().position(|o| o.option == name));
+    let band = |key: &str| {
+        explanation
+            .assumptions
+            .iter()
+            .find(|p| p.key == key)
+            .map_or(String::new(), |p| crate::round::show(p.value))
+    };
     let caption = format!(
-        "Score: out of 100 with the option in place. Change: points gained. Short h/wk: the change in hours a week left uncovered. A year: the recurring cost; Once: the one-off cost. Per h/wk gained: the cost a year for each hour a week gained, one-off costs spread over {}.",
+        "Score: the share of the hours the role needs that are covered, out of 100, with the option in place (manageable from {}, stretched from {}, overloaded from {}, unmanageable below). Change: points gained. Shortfall change: hours a week fewer left uncovered. A year: the recurring cost; Once: the one-off cost. Per h/wk gained: the cost a year for each hour a week gained, one-off costs spread over {}.",
+        band("band-manageable"),
+        band("band-stretched"),
+        band("band-overloaded"),
         crate::round::counted(u64::from(r.horizon_years), "year", "years")
     );
     html.push_str(&table_html(&grid, Some(&caption), best));
-    let _ = write!(html, "<p class=\"best\">{}</p>", esc(&r.best_value_line()));
-    let warning_count = r.assessment.warnings.len();
-    let warned = if warning_count > 0 {
-        format!(
-            "Check the {} under Warnings before relying on these figures. ",
-            crate::round::counted(warning_count as u64, "warning", "warnings")
-        )
-    } else {
-        String::new()
-    };
     let _ = write!(
         html,
-        "<p class=\"note\">{warned}The working, the checks and the assumptions behind every number follow on the next pages.</p></section>"
+        "<p class=\"best\">{}</p>",
+        arrows(&esc(&r.best_value_line()))
     );
+    if let Some(line) = r.manageable_line() {
+        let _ = write!(html, "<p>{}</p>", arrows(&esc(&line)));
+    }
+    html.push_str("<p class=\"note\">The working, the checks and the assumptions behind every number follow.</p></section>");
+    html
+}
+
+/// What a governor must not miss, on the first page: a compliance problem
+/// and every warning about the profile.
+fn check_first(r: &Report) -> String {
+    let c = &r.assessment.compliance;
+    let mut items: Vec<String> = Vec::new();
+    if c.status != crate::model::ComplianceStatus::Compliant {
+        let notes = c.notes.join(" ");
+        items.push(match c.status {
+            crate::model::ComplianceStatus::NonCompliant => format!("Not compliant: {notes}"),
+            _ => notes,
+        });
+    }
+    items.extend(warnings(r));
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut html =
+        String::from("<div class=\"check\"><p class=\"check-title\">Check first</p><ul>");
+    for item in items {
+        let _ = write!(html, "<li>{}</li>", esc(&item));
+    }
+    html.push_str("</ul></div>");
     html
 }
 
@@ -392,7 +450,7 @@ pub fn report_html(
     scenarios: Option<&Comparison>,
     explanation: &Explanation,
 ) -> String {
-    let mut body = summary(r);
+    let mut body = summary(r, explanation);
 
     body.push_str("<section class=\"new-page\"><h2>The working</h2>");
     body.push_str(&blocks_html(working(r)));

@@ -21,6 +21,10 @@ const MAX_WEEKLY_HOURS: f64 = 60.0;
 /// Larger than any school in England (the largest have about 4,000 pupils).
 const MAX_PUPILS: u32 = 10_000;
 const MAX_STAFF: u32 = 2_000;
+/// Longer than any school's or authority's name (the longest in England's
+/// register are under 100 characters): a longer one is a paste gone wrong,
+/// and would push the governors' summary off its page.
+const MAX_NAME_CHARS: usize = 120;
 /// DfE unique reference numbers have six digits.
 const MAX_URN: u32 = 999_999;
 /// The smallest contract a SENCO can hold the role on (SPEC section 1):
@@ -793,13 +797,25 @@ impl Reader<'_> {
                     Some(format!("{}.{key}", section.name)),
                     &node.origin,
                     format!(
-                        "\"{}\" holds a control character (a line break, tab or terminal escape)",
+                        "\"{}\" holds a control or invisible character (a line break, tab, terminal escape, or a zero-width or direction mark)",
                         truncate(t)
                     ),
                     format!(
                         "write it as plain text on one line, e.g. {}",
                         self.eg(key, example)
                     ),
+                );
+                None
+            }
+            Value::Text(t) if t.trim().chars().count() > MAX_NAME_CHARS => {
+                self.report(
+                    Some(format!("{}.{key}", section.name)),
+                    &node.origin,
+                    format!(
+                        "is {} characters long; a name is at most {MAX_NAME_CHARS}",
+                        t.trim().chars().count()
+                    ),
+                    format!("shorten it, e.g. {}", self.eg(key, example)),
                 );
                 None
             }
