@@ -105,6 +105,41 @@ fn the_report_is_self_contained_and_accessible() {
     assert!(html.contains("<td class=\"num\" data-label=\"Once\">£6,000</td>"));
 }
 
+/// A legal problem is never left to page 3: non-compliance and every
+/// warning are on the first page, in a box that comes before the charts.
+#[test]
+fn compliance_problems_and_warnings_come_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, html) = report_of(
+        dir.path(),
+        "non-compliant.html",
+        &[
+            "examples/primary.toml",
+            "--set",
+            "senco.qualified-teacher=false",
+            "--set",
+            "senco.award=none",
+            "--set",
+            "senco.appointed=2019-09-01",
+            "--set",
+            "senco.teaching-hours=20",
+        ],
+    );
+    let summary = html.split("<section class=\"new-page\">").next().unwrap();
+    let check = summary.find("Check first").expect("a Check first box");
+    assert!(check < summary.find("The hours a week the role needs").unwrap());
+    assert!(summary.contains("Not compliant: The SENCO must be a qualified teacher"));
+    assert!(summary.contains("The NPQ for SENCOs was due by 2022-09-01"));
+    assert!(summary.contains("more than half the 32.5 h contract"), "the teaching-load warning");
+    let Some(browser) = browser_and_poppler() else {
+        return;
+    };
+    let pdf = print_pdf(&browser, dir.path(), &path);
+    let first = pdftotext(&pdf, 1, 1);
+    assert!(first.contains("Check first Not compliant:"), "{first}");
+    assert!(first.ends_with("behind every number follow."), "{first}");
+}
+
 #[test]
 fn unused_capacity_is_named_under_the_chart() {
     let dir = tempfile::tempdir().unwrap();
