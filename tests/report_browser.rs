@@ -103,6 +103,9 @@ fn the_report_is_self_contained_and_accessible() {
         "<tr class=\"best-row\"><th scope=\"row\">admin-support<span class=\"tag\">best value</span></th>"
     ));
     assert!(html.contains("<td class=\"num\" data-label=\"Once\">£6,000</td>"));
+    // A command named in a sentence is set as code, an arrow never splits.
+    assert!(html.contains("<code>senco-plan plan</code> finds the cheapest mix"));
+    assert!(html.contains("teaching 12.5&nbsp;\u{2192} 0 h"));
 }
 
 /// A legal problem is never left to page 3: non-compliance and every

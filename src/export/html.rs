@@ -127,9 +127,23 @@ fn cell_html(text: &str) -> String {
         .join("<br>")
 }
 
-/// senco-plan's `->` as an arrow that cannot be split across two lines.
+/// Escaped text set for the page: senco-plan's `->` as an arrow that
+/// cannot be split across two lines, and a command in backticks as code.
 fn arrows(html: &str) -> String {
-    html.replace(" -&gt; ", "&nbsp;\u{2192} ")
+    let html = html.replace(" -&gt; ", "&nbsp;\u{2192} ");
+    if html.matches('`').count() % 2 != 0 {
+        return html;
+    }
+    html.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{part}</code>")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A grid as an HTML table. Each data cell carries its column's name, so
