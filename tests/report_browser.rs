@@ -100,9 +100,9 @@ fn the_report_is_self_contained_and_accessible() {
     // The best value is marked in the options table, whose one-off costs
     // are not hidden in a yearly column.
     assert!(html.contains(
-        "<tr class=\"best-row\"><th scope=\"row\">admin-support<span class=\"tag\">best value</span></th>"
+        "<tr class=\"best-row\"><th scope=\"row\"><bdi>admin-support</bdi><span class=\"tag\">best value</span></th>"
     ));
-    assert!(html.contains("<td class=\"num\" data-label=\"Once\">£6,000</td>"));
+    assert!(html.contains("<td class=\"num\" data-label=\"Once\"><bdi>£6,000</bdi></td>"));
     // A command named in a sentence is set as code, an arrow never splits.
     assert!(html.contains("<code>senco-plan plan</code> finds the cheapest mix"));
     assert!(html.contains("teaching 12.5&nbsp;\u{2192} 0 h"));
@@ -131,9 +131,12 @@ fn compliance_problems_and_warnings_come_first() {
     let summary = html.split("<section class=\"new-page\">").next().unwrap();
     let check = summary.find("Check first").expect("a Check first box");
     assert!(check < summary.find("The hours a week the role needs").unwrap());
-    assert!(summary.contains("Not compliant: The SENCO must be a qualified teacher"));
+    assert!(summary.contains("<bdi>Not compliant</bdi>: The SENCO must be a qualified teacher"));
     assert!(summary.contains("The NPQ for SENCOs was due by 2022-09-01"));
-    assert!(summary.contains("more than half the 32.5 h contract"), "the teaching-load warning");
+    assert!(
+        summary.contains("more than half the 32.5 h contract"),
+        "the teaching-load warning"
+    );
     let Some(browser) = browser_and_poppler() else {
         return;
     };
@@ -141,6 +144,30 @@ fn compliance_problems_and_warnings_come_first() {
     let first = pdftotext(&pdf, 1, 1);
     assert!(first.contains("Check first Not compliant:"), "{first}");
     assert!(first.ends_with("behind every number follow."), "{first}");
+}
+
+/// A name in a right-to-left script is isolated from the figures beside
+/// it: "26 -> 52" must not read as "52 <- 26".
+#[test]
+fn right_to_left_names_do_not_turn_the_figures_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, html) = report_of(
+        dir.path(),
+        "rtl.html",
+        &[
+            "examples/primary.toml",
+            "--scenario",
+            "نائب المنسق: deputy.hours=6.5",
+        ],
+    );
+    assert!(
+        html.contains("<th scope=\"row\"><bdi>نائب المنسق</bdi></th>"),
+        "the table row"
+    );
+    assert!(
+        html.contains("<li><bdi>نائب المنسق</bdi>: 26&nbsp;\u{2192} 52"),
+        "the summary line"
+    );
 }
 
 #[test]

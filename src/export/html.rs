@@ -121,10 +121,21 @@ fn cell_html(text: &str) -> String {
     ) {
         return format!("<span class=\"band-{text}\">{text}</span>");
     }
+    // Each line isolated, so that a name in a right-to-left script cannot
+    // carry the numbers beside it into its own direction.
     text.split('\n')
-        .map(|line| arrows(&esc(line)))
+        .map(|line| format!("<bdi>{}</bdi>", arrows(&esc(line))))
         .collect::<Vec<_>>()
         .join("<br>")
+}
+
+/// A list item: what comes before the first `: ` (a scenario's or a
+/// check's name) isolated from the figures after it, as in table cells.
+fn item_html(text: &str) -> String {
+    match text.split_once(": ") {
+        Some((name, rest)) => format!("<bdi>{}</bdi>: {}", esc(name), arrows(&esc(rest))),
+        None => arrows(&esc(text)),
+    }
 }
 
 /// Escaped text set for the page: senco-plan's `->` as an arrow that
@@ -237,7 +248,7 @@ fn blocks_html(blocks: Vec<Block>) -> String {
             Block::List(items) => {
                 html.push_str("<ul>");
                 for item in items {
-                    let _ = write!(html, "<li>{}</li>", arrows(&esc(&item)));
+                    let _ = write!(html, "<li>{}</li>", item_html(&item));
                 }
                 html.push_str("</ul>");
             }
@@ -452,7 +463,7 @@ fn check_first(r: &Report) -> String {
     let mut html =
         String::from("<div class=\"check\"><p class=\"check-title\">Check first</p><ul>");
     for item in items {
-        let _ = write!(html, "<li>{}</li>", esc(&item));
+        let _ = write!(html, "<li>{}</li>", item_html(&item));
     }
     html.push_str("</ul></div>");
     html
