@@ -142,7 +142,7 @@ fn item_html(text: &str) -> String {
 /// cannot be split across two lines, and a command in backticks as code.
 fn arrows(html: &str) -> String {
     let html = html.replace(" -&gt; ", "&nbsp;\u{2192} ");
-    if html.matches('`').count() % 2 != 0 {
+    if !html.matches('`').count().is_multiple_of(2) {
         return html;
     }
     html.split('`')
