@@ -905,7 +905,7 @@ fn scenario_flags_say_which_is_which() {
     assert!(out.status.success());
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(
-        html.contains("<th scope=\"row\">deputy</th>"),
+        html.contains("<th scope=\"row\"><bdi>deputy</bdi></th>"),
         "a scenario row"
     );
     assert!(
