@@ -19,15 +19,7 @@ impl Failure {
     pub fn message(source: &str, message: String) -> Failure {
         Failure {
             source: source.to_string(),
-            problems: vec![Problem {
-                file: source.to_string(),
-                key: None,
-                line: None,
-                column: None,
-                via: None,
-                message,
-                hint: None,
-            }],
+            problems: vec![Problem::new(source, message)],
         }
     }
 }

@@ -13,15 +13,9 @@ pub struct RosterHeader {
 }
 
 fn problem(file: &str, row: Option<usize>, message: String, hint: &str) -> Problem {
-    Problem {
-        file: file.to_string(),
-        key: None,
-        line: None,
-        column: None,
-        via: row.map(|r| format!("row {r}")),
-        message,
-        hint: Some(hint.to_string()),
-    }
+    Problem::new(file, message)
+        .via(row.map(|r| format!("row {r}")))
+        .hint(hint)
 }
 
 impl RosterHeader {
@@ -215,9 +209,8 @@ mod tests {
     /// lines; a spreadsheet's TRUE and a typed yes are read as true.
     #[test]
     fn row_problems_speak_in_spreadsheet_terms() {
-        let header = RosterHeader::new(
-            "r.csv",
-            &csv::StringRecord::from(vec![
+        let header = |extra: &[&str]| {
+            let mut keys = vec![
                 "school.name",
                 "school.phase",
                 "school.pupils",
@@ -225,38 +218,28 @@ mod tests {
                 "senco.teaching-hours",
                 "senco.senco-hours",
                 "senco.qualified-teacher",
-            ]),
-        )
-        .unwrap();
-        let row = csv::StringRecord::from(vec!["Ash", "primary", "200", "5", "10", "5", "TRUE"]);
-        let err = header.profile(2, &row, &[]).unwrap_err().to_string();
+            ];
+            keys.extend(extra);
+            RosterHeader::new("r.csv", &csv::StringRecord::from(keys)).unwrap()
+        };
+        let mut cells = vec!["Ash", "primary", "200", "5", "10", "5", "TRUE"];
+        let err = header(&[])
+            .profile(2, &csv::StringRecord::from(cells.clone()), &[])
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             "error: r.csv, row 2: school.sen-support: the column school.sen-support is missing or empty\n  help: every school needs it: add a column headed school.sen-support and fill it in, e.g. 55"
         );
-        let mut cells: Vec<&str> = row.iter().collect();
+        let with_support = header(&["school.sen-support"]);
         cells[6] = "yes";
-        let header_with_support = RosterHeader::new(
-            "r.csv",
-            &csv::StringRecord::from(vec![
-                "school.name",
-                "school.phase",
-                "school.pupils",
-                "school.ehcp",
-                "senco.teaching-hours",
-                "senco.senco-hours",
-                "senco.qualified-teacher",
-                "school.sen-support",
-            ]),
-        )
-        .unwrap();
         cells.push("20");
-        let p = header_with_support
+        let p = with_support
             .profile(2, &csv::StringRecord::from(cells.clone()), &[])
             .unwrap();
         assert!(p.senco.qualified_teacher);
         cells[2] = "lots";
-        let err = header_with_support
+        let err = with_support
             .profile(3, &csv::StringRecord::from(cells), &[])
             .unwrap_err()
             .to_string();

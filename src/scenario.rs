@@ -59,15 +59,7 @@ impl FileReader<'_> {
 
     fn report(&mut self, key: &str, offset: usize, message: String, hint: &str) {
         self.problems.push((
-            Problem {
-                file: self.file.to_string(),
-                key: Some(key.to_string()),
-                line: None,
-                column: None,
-                via: None,
-                message,
-                hint: Some(hint.to_string()),
-            },
+            Problem::new(self.file, message).key(key).hint(hint),
             Some(offset),
         ));
     }
@@ -80,17 +72,9 @@ const EXAMPLE: &str = "[[scenario]]\nname = \"deputy\"\nset = { \"deputy.hours\"
 /// the scenario's name and line in any message.
 pub fn parse_scenario_file(file: &str, text: &str) -> Result<Vec<Scenario>, ProfileError> {
     let fail = |message: String, at: Option<(usize, usize)>| ProfileError {
-        problems: vec![Problem {
-            file: file.to_string(),
-            key: None,
-            line: at.map(|a| a.0),
-            column: at.map(|a| a.1),
-            via: None,
-            message,
-            hint: Some(format!(
-                "a scenario file lists scenarios like this:\n{EXAMPLE}"
-            )),
-        }],
+        problems: vec![Problem::new(file, message).at(at).hint(format!(
+            "a scenario file lists scenarios like this:\n{EXAMPLE}"
+        ))],
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = FileReader {
@@ -148,15 +132,10 @@ pub fn parse_scenario_file(file: &str, text: &str) -> Result<Vec<Scenario>, Prof
     for s in &scenarios {
         if !seen.insert(s.name.as_str()) {
             reader.problems.push((
-                Problem {
-                    file: file.to_string(),
-                    key: Some("name".to_string()),
-                    line: None,
-                    column: None,
-                    via: Some(s.source.clone()),
-                    message: format!("the name \"{}\" is used twice", s.name),
-                    hint: Some("give every scenario its own name".to_string()),
-                },
+                Problem::new(file, format!("the name \"{}\" is used twice", s.name))
+                    .key("name")
+                    .via(Some(s.source.clone()))
+                    .hint("give every scenario its own name"),
                 None,
             ));
         }

@@ -220,15 +220,10 @@ impl Iterator for Points<'_> {
                 Err(message) => {
                     self.index = None;
                     return Some(Err(ProfileError {
-                        problems: vec![crate::profile::Problem {
-                            file: self.draft.file().to_string(),
-                            key: Some(vary.key.clone()),
-                            line: None,
-                            column: None,
-                            via: None,
-                            message,
-                            hint: None,
-                        }],
+                        problems: vec![
+                            crate::profile::Problem::new(self.draft.file(), message)
+                                .key(vary.key.clone()),
+                        ],
                     }));
                 }
             }

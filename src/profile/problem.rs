@@ -23,20 +23,51 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// The line that stands for the problems not shown.
-    pub fn and_more(file: &str, more: usize) -> Problem {
-        let plural = if more == 1 { "problem" } else { "problems" };
+    /// A problem with `file`, placed and explained by the methods below.
+    pub fn new(file: &str, message: String) -> Problem {
         Problem {
             file: file.to_string(),
             key: None,
             line: None,
             column: None,
             via: None,
-            message: format!("and {} more {plural}, not shown", count(more as u64)),
-            hint: Some(format!(
-                "fix the first {MAX_PROBLEMS} and run again; one mistake (a missing table header, say) often causes many"
-            )),
+            message,
+            hint: None,
         }
+    }
+
+    pub fn key(mut self, key: impl Into<String>) -> Problem {
+        self.key = Some(key.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn via(mut self, via: Option<String>) -> Problem {
+        self.via = via;
+        self
+    }
+
+    /// At a line and column, when known.
+    pub fn at(mut self, position: Option<(usize, usize)>) -> Problem {
+        self.line = position.map(|p| p.0);
+        self.column = position.map(|p| p.1);
+        self
+    }
+
+    /// The line that stands for the problems not shown.
+    pub fn and_more(file: &str, more: usize) -> Problem {
+        let plural = if more == 1 { "problem" } else { "problems" };
+        Problem::new(
+            file,
+            format!("and {} more {plural}, not shown", count(more as u64)),
+        )
+        .hint(format!(
+            "fix the first {MAX_PROBLEMS} and run again; one mistake (a missing table header, say) often causes many"
+        ))
     }
 }
 

@@ -96,15 +96,7 @@ impl Draft {
     /// Parses TOML text; `file` names the input in messages.
     pub fn parse(file: &str, text: &str) -> Result<Draft, ProfileError> {
         let fail = |message: String, hint: &str, at: Option<(usize, usize)>| ProfileError {
-            problems: vec![Problem {
-                file: file.to_string(),
-                key: None,
-                line: at.map(|o| o.0),
-                column: at.map(|o| o.1),
-                via: None,
-                message,
-                hint: Some(hint.to_string()),
-            }],
+            problems: vec![Problem::new(file, message).hint(hint).at(at)],
         };
         if text.len() > MAX_PROFILE_BYTES {
             return Err(fail(
@@ -140,18 +132,11 @@ impl Draft {
                 });
                 if !explained {
                     found.push((
-                        Problem {
-                            file: file.to_string(),
-                            key: None,
-                            line: None,
-                            column: None,
-                            via: None,
-                            message: format!(
-                                "this is not valid TOML: {}",
-                                err.message().trim_end()
-                            ),
-                            hint: Some("fix the syntax here: keys look like `pupils = 420`, text is in quotes (\"primary\"), tables like [senco]".to_string()),
-                        },
+                        Problem::new(
+                            file,
+                            format!("this is not valid TOML: {}", err.message().trim_end()),
+                        )
+                        .hint("fix the syntax here: keys look like `pupils = 420`, text is in quotes (\"primary\"), tables like [senco]"),
                         at,
                     ));
                 }
@@ -344,18 +329,9 @@ impl Reader<'_> {
             Origin::Set(label) => Some(label.clone()),
             _ => None,
         };
-        self.problems.push((
-            Problem {
-                file: self.file.to_string(),
-                key,
-                line: None,
-                column: None,
-                via,
-                message,
-                hint: Some(hint),
-            },
-            offset,
-        ));
+        let mut problem = Problem::new(self.file, message).hint(hint).via(via);
+        problem.key = key;
+        self.problems.push((problem, offset));
         if self.problems.len() >= 4 * MAX_PROBLEMS {
             self.problems
                 .sort_by_key(|(p, offset)| (p.via.is_some(), *offset));

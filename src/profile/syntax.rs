@@ -147,15 +147,7 @@ fn indent(line: &str) -> usize {
 
 fn problem(file: &str, key: &str, offset: usize, message: String, hint: String) -> Found {
     (
-        Problem {
-            file: file.to_string(),
-            key: Some(key.to_string()),
-            line: None,
-            column: None,
-            via: None,
-            message,
-            hint: Some(hint),
-        },
+        Problem::new(file, message).key(key).hint(hint),
         Some(offset),
     )
 }
