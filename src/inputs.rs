@@ -6,7 +6,7 @@ use senco_plan::batch::Failure;
 use senco_plan::profile::MAX_PROFILE_BYTES;
 use senco_plan::roster::RosterHeader;
 use senco_plan::safe_text::escape_controls;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -175,9 +175,22 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
             return Box::new(std::iter::once(Input::Failed(Failure::message(&name, why))));
         }
     };
+    // A spreadsheet set to a European locale writes semicolons: the header
+    // line says which.
+    let mut source = std::io::BufReader::with_capacity(64 * 1024, source);
+    let first_line = source
+        .fill_buf()
+        .map(|b| b.split(|c| *c == b'\n').next().unwrap_or_default().to_vec())
+        .unwrap_or_default();
+    let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
+        .delimiter(delimiter)
         .from_reader(RowLimit {
             inner: source,
             since_row: Arc::clone(&since_row),
@@ -199,33 +212,40 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
     // After a read error the rest of the file cannot be trusted to split
     // into rows, so the roster ends there.
     let mut broken = false;
-    Box::new(
-        reader
-            .into_records()
-            .enumerate()
-            .map_while(move |(i, record)| {
-                if broken {
-                    return None;
+    let mut cells = csv::StringRecord::new();
+    Box::new(std::iter::from_fn(move || {
+        loop {
+            if broken {
+                return None;
+            }
+            since_row.store(0, Ordering::Relaxed);
+            let read = reader.read_record(&mut cells);
+            // The row as a spreadsheet numbers it (header 1): the line the
+            // record ends on, since the reader counts blank lines before a
+            // record into its start.
+            let start = cells.position().map_or(0, csv::Position::line);
+            let end = reader.position().line();
+            let row = (if end > start { end - 1 } else { start }) as usize;
+            return match read {
+                Ok(false) => None,
+                // A row of empty cells is a spreadsheet's padding.
+                Ok(true) if cells.iter().all(|c| c.trim().is_empty()) => continue,
+                Ok(true) => Some(Input::Row {
+                    header: Arc::clone(&header),
+                    row,
+                    cells: cells.clone(),
+                }),
+                Err(err) => {
+                    broken = matches!(err.kind(), csv::ErrorKind::Io(_));
+                    let row = err.position().map_or(row, |p| p.line() as usize);
+                    Some(Input::Failed(Failure::message(
+                        &header.source(row),
+                        format!("cannot read this row: {}", csv_reason(&err)),
+                    )))
                 }
-                since_row.store(0, Ordering::Relaxed);
-                // The header is row 1, as a spreadsheet numbers it.
-                let row = i + 2;
-                Some(match record {
-                    Ok(cells) => Input::Row {
-                        header: Arc::clone(&header),
-                        row,
-                        cells,
-                    },
-                    Err(err) => {
-                        broken = matches!(err.kind(), csv::ErrorKind::Io(_));
-                        Input::Failed(Failure::message(
-                            &header.source(row),
-                            format!("cannot read this row: {}", csv_reason(&err)),
-                        ))
-                    }
-                })
-            }),
-    )
+            };
+        }
+    }))
 }
 
 /// A CSV error in words, without the reader's internal positions.

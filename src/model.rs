@@ -553,7 +553,7 @@ pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
         resilience: resilience(p),
         compliance: compliance(p, as_of),
         assumed: assumed(p),
-        warnings: warnings(p, demand),
+        warnings: warnings(p, demand, as_of),
     }
 }
 
@@ -677,12 +677,12 @@ fn compliance(p: &Profile, as_of: NaiveDate) -> Compliance {
                 status = ComplianceStatus::NotAssessed;
             }
             let add = if appointed.is_some() {
-                "add senco.award"
+                "add senco.award (the SENCO's qualification)"
             } else {
-                "add senco.award and senco.appointed"
+                "add senco.award and senco.appointed (the SENCO's qualification and when they took up the role)"
             };
             notes.push(format!(
-                "Not assessed: {add} (the SENCO's qualification and when they took up the role) to check the three-year deadline for the NPQ for SENCOs."
+                "Not assessed: {add} to check the three-year deadline for the NPQ for SENCOs."
             ));
         }
         (Some(Award::None | Award::InProgress), appointed) => {
@@ -718,7 +718,11 @@ fn compliance(p: &Profile, as_of: NaiveDate) -> Compliance {
 /// Hours in a week: demand beyond it means an assumption is mistyped.
 const HOURS_IN_A_WEEK: f64 = 168.0;
 
-fn warnings(p: &Profile, demand: f64) -> Vec<Warning> {
+/// An appointment further ahead than this is more likely a mistyped year
+/// than a plan (a SENCO is appointed a term or two ahead).
+const PLANNED_MONTHS_AHEAD: u32 = 12;
+
+fn warnings(p: &Profile, demand: f64, as_of: NaiveDate) -> Vec<Warning> {
     let s = &p.senco;
     let a = &p.assumptions;
     let contract = p.contract_hours();
@@ -731,6 +735,18 @@ fn warnings(p: &Profile, demand: f64) -> Vec<Warning> {
             message: message.clone(),
         })
         .collect();
+    if let Some(appointed) = s.appointed
+        && as_of
+            .checked_add_months(Months::new(PLANNED_MONTHS_AHEAD))
+            .is_some_and(|limit| appointed > limit)
+    {
+        out.push(Warning {
+            code: "appointed-far-ahead",
+            message: format!(
+                "The SENCO's appointment date, {appointed}, is more than a year after {as_of}: check the year, since the three-year deadline for the NPQ for SENCOs runs from it."
+            ),
+        });
+    }
     if demand > HOURS_IN_A_WEEK {
         out.push(Warning {
             code: "demand-beyond-a-week",

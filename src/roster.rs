@@ -20,7 +20,11 @@ fn problem(file: &str, row: Option<usize>, message: String, hint: &str) -> Probl
 
 impl RosterHeader {
     pub fn new(file: &str, header: &csv::StringRecord) -> Result<RosterHeader, ProfileError> {
-        let keys: Vec<String> = header.iter().map(|k| k.trim().to_string()).collect();
+        let mut keys: Vec<String> = header.iter().map(|k| k.trim().to_string()).collect();
+        // A spreadsheet often exports empty columns after the last one used.
+        while keys.len() > 1 && keys.last().is_some_and(String::is_empty) {
+            keys.pop();
+        }
         let mut problems = Vec::new();
         if keys.iter().all(String::is_empty) {
             problems.push(problem(
@@ -47,6 +51,17 @@ impl RosterHeader {
             .filter(|(_, k)| !k.is_empty() || keys.len() > 1)
         {
             if Override::from_text(key, "0").is_err() {
+                // `pupils` or `SEN support`: a key without its table.
+                let typed = key.to_lowercase().replace([' ', '_'], "-");
+                let dotted: Vec<String> = crate::profile::known_keys()
+                    .into_iter()
+                    .filter(|(_, keys)| keys.contains(&typed.as_str()))
+                    .map(|(table, _)| format!("{table}.{typed}"))
+                    .collect();
+                let hint = match dotted.as_slice() {
+                    [one] => format!("head it {one}: each column is headed by its table and key"),
+                    _ => "head each column with a dotted profile key, e.g. school.name, school.pupils, senco.teaching-hours".to_string(),
+                };
                 add(problem(
                     file,
                     Some(1),
@@ -54,7 +69,7 @@ impl RosterHeader {
                         "column {} is headed `{key}`, which is not a profile key",
                         i + 1
                     ),
-                    "head each column with a dotted profile key, e.g. school.name, school.pupils, senco.teaching-hours",
+                    &hint,
                 ));
             }
             if !seen.insert(key.as_str()) {
@@ -93,15 +108,22 @@ impl RosterHeader {
         cells: &csv::StringRecord,
         edits: &[Override],
     ) -> Result<Profile, ProfileError> {
-        if cells.len() != self.keys.len() {
+        // Empty cells past the last column are a spreadsheet's padding.
+        let used = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty())
+            .last()
+            .map_or(0, |(i, _)| i + 1);
+        if cells.len() < self.keys.len() || used > self.keys.len() {
             return Err(ProfileError {
                 problems: vec![problem(
                     &self.file,
                     Some(row),
                     format!(
-                        "the row has {} cells but the header has {}",
-                        cells.len(),
-                        self.keys.len()
+                        "the row has {} but the header has {}",
+                        crate::round::counted(cells.len() as u64, "cell", "cells"),
+                        crate::round::counted(self.keys.len() as u64, "column", "columns")
                     ),
                     "give every row one cell per column; leave a cell empty for a key the school does not have",
                 )],
@@ -200,7 +222,7 @@ mod tests {
         let short = csv::StringRecord::from(vec!["Ash", "primary"]);
         let err = header.profile(3, &short, &[]).unwrap_err().to_string();
         assert!(
-            err.contains("the row has 2 cells but the header has 12"),
+            err.contains("the row has 2 cells but the header has 12 columns"),
             "{err}"
         );
     }

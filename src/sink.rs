@@ -131,7 +131,10 @@ impl Sink {
         }
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                bail!("-o {shown} is a folder: give a file name, e.g. -o {shown}/assessment.txt")
+                let folder = shown.trim_end_matches('/');
+                bail!(
+                    "-o {shown} is a folder: give the name of a file in it, e.g. -o {folder}/NAME"
+                )
             }
             Ok(meta) if !meta.is_file() => {
                 let file = std::fs::OpenOptions::new()
@@ -186,12 +189,21 @@ impl Sink {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        // The reason in words: the temporary file's own name means nothing
+        // to the reader.
         let temp = tempfile::Builder::new()
             .permissions(Permissions::from_mode(0o666))
             .tempfile_in(&dir)
-            .with_context(|| {
-                format!(
-                    "cannot write {shown}: check that the folder {} exists and is writable",
+            .map_err(|err| {
+                let why = match err.kind() {
+                    std::io::ErrorKind::NotFound => "there is no such folder".to_string(),
+                    std::io::ErrorKind::PermissionDenied => {
+                        "you may not write in that folder".to_string()
+                    }
+                    kind => kind.to_string(),
+                };
+                anyhow::anyhow!(
+                    "cannot write {shown}: {why} ({}): check the path",
                     display_name(&dir)
                 )
             })?;

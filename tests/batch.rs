@@ -340,3 +340,48 @@ fn batch_ndjson_equals_each_file_assessed_alone() {
         assert_eq!(alone, record, "{source}");
     }
 }
+
+/// Rosters as spreadsheets export them (issue 12): semicolons, empty
+/// columns after the last, rows of empty cells, blank lines, TRUE and FALSE;
+/// problems name the row as the spreadsheet numbers it, and a header
+/// without its table says which one.
+#[test]
+fn rosters_as_spreadsheets_export_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("export.csv");
+    std::fs::write(
+        &roster,
+        "school.name;school.phase;school.pupils;school.sen-support;school.ehcp;senco.teaching-hours;senco.senco-hours;senco.qualified-teacher;;\n\
+         \n\
+         Ash;primary;200;20;5;10;5;TRUE;;\n\
+         ;;;;;;;;;\n\
+         Oak;primry;300;20;5;10;5;FALSE;;\n",
+    )
+    .unwrap();
+    let out = senco(&[
+        "assess",
+        "--roster",
+        roster.to_str().unwrap(),
+        "-f",
+        "ndjson",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let records = ndjson(&out.stdout);
+    assert_eq!(records.len(), 2, "the padding row is not a school");
+    assert_eq!(records[0]["school"]["name"], "Ash");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("export.csv, row 5, column school.phase: \"primry\""),
+        "Oak is on line 5: {stderr}"
+    );
+    let plain = dir.path().join("plain.csv");
+    std::fs::write(&plain, "name,pupils\nAsh,200\n").unwrap();
+    senco(&["assess", "--roster", plain.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "column 2 is headed `pupils`, which is not a profile key\n  help: head it school.pupils",
+        ));
+}

@@ -518,6 +518,122 @@ fn form_mistakes_name_the_key_and_show_what_to_write() {
     }
 }
 
+/// One run reports every problem (issue 12): a line TOML cannot read does
+/// not hide the misspelt key or phase on other lines.
+#[test]
+fn form_mistakes_do_not_hide_the_other_problems() {
+    let out = assess(&["tests/bad-inputs/form-mistakes.toml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    for expected in [
+        "line 5, column 9: school.phase: \"primry\" is not one of the allowed values",
+        "line 6, column 10: school.pupils: `1,305` is not a whole number",
+        "line 11, column 1: senco.teching-hours: unknown key",
+        "line 15, column 13: senco.appointed: `01/09/2025`",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    assert_eq!(stderr.matches("error: ").count(), 7, "{stderr}");
+}
+
+/// Keys written under the wrong header, or before any header, are said
+/// once with the table they belong to.
+#[test]
+fn keys_under_the_wrong_header_say_where_they_belong() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_school = broken(dir.path(), "[school]", "");
+    assess(&[&no_school])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "school.name: name, phase, pupils, sen-support, ehcp, ehc-requests-per-year belong under [school], but the file has no [school] line, so they were read before any table",
+        ))
+        .stderr(predicate::str::contains("unknown table").not());
+    let misplaced = broken(
+        dir.path(),
+        "senco-hours = 6.5",
+        "senco-hours = 6.5\nehcp = 12",
+    );
+    assess(&[&misplaced])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "senco.ehcp: unknown key `ehcp` in [senco]\n  help: `ehcp` is a key of [school]: move the line under that table's header",
+        ));
+}
+
+/// Values a person types: capitals in a choice are read; a date and time,
+/// a percentage for a share, a whole number with a decimal point, and a
+/// year typed wrong are each named with the fix; a `--set` is fixed on the
+/// command line.
+#[test]
+fn values_as_people_type_them() {
+    let out = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--set",
+            "senco.leadership=SLT",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let dir = tempfile::tempdir().unwrap();
+    let timed = broken(
+        dir.path(),
+        "appointed = 2024-09-01",
+        "appointed = 2024-09-01T09:00:00",
+    );
+    assess(&[&timed])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "senco.appointed: has a time of day: the appointment is a date alone\n  help: write e.g. `appointed = 2024-09-01`",
+        ));
+    senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--set",
+            "senco.contract-fte=80",
+            "--set",
+            "school.pupils=300.0",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "senco.contract-fte: 80 is a percentage; the contract is a share of full time, from 0.05 to 1\n  help: write `--set senco.contract-fte=0.8`",
+        ))
+        .stderr(predicate::str::contains(
+            "school.pupils: a whole number of pupils is written without a decimal point\n  help: write `--set school.pupils=300`",
+        ));
+    let out = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--set",
+            "senco.appointed=2205-09-01",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json["assessment"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"appointed-far-ahead"), "{codes:?}");
+}
+
 #[test]
 fn a_missing_table_points_to_init_not_to_a_folder_users_lack() {
     let dir = tempfile::tempdir().unwrap();
@@ -680,7 +796,7 @@ fn every_problem_in_a_file_is_reported_at_once() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("error: ").count(), 3, "{stderr}");
     assert!(stderr.contains("school.pupils: -1 is negative"));
-    assert!(stderr.contains("senco.contract-fte: 2 is outside 0 to 1"));
+    assert!(stderr.contains("senco.contract-fte: 2 is outside 0.05 to 1"));
     assert!(stderr.contains("tas.count: must be a whole number"));
 }
 

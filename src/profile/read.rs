@@ -17,19 +17,19 @@ use chrono::NaiveDate;
 pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
 
 /// The most hours a week any one value may hold (SPEC section 1).
-const MAX_WEEKLY_HOURS: f64 = 60.0;
+pub(super) const MAX_WEEKLY_HOURS: f64 = 60.0;
 /// Larger than any school in England (the largest have about 4,000 pupils).
-const MAX_PUPILS: u32 = 10_000;
-const MAX_STAFF: u32 = 2_000;
+pub(super) const MAX_PUPILS: u32 = 10_000;
+pub(super) const MAX_STAFF: u32 = 2_000;
 /// Longer than any school's or authority's name (the longest in England's
 /// register are under 100 characters): a longer one is a paste gone wrong,
 /// and would push the governors' summary off its page.
 const MAX_NAME_CHARS: usize = 120;
 /// DfE unique reference numbers have six digits.
-const MAX_URN: u32 = 999_999;
+pub(super) const MAX_URN: u32 = 999_999;
 /// The smallest contract a SENCO can hold the role on (SPEC section 1):
 /// 0.05 of 32.5 hours is about 1.6 hours a week.
-const MIN_CONTRACT_FTE: f64 = 0.05;
+pub(super) const MIN_CONTRACT_FTE: f64 = 0.05;
 
 pub(crate) const TABLES: &[&str] = &[
     "school",
@@ -118,32 +118,7 @@ impl Draft {
         }
         let root = match toml::de::DeTable::parse(text) {
             Ok(document) => tree::from_document(document.get_ref()),
-            Err(err) => {
-                // Lines typed as in a form (`yes`, `80%`, `1,305`) are each
-                // named by key; TOML's own message stands for anything else.
-                let mut found = super::syntax::diagnose(file, text);
-                let at = err.span().map(|span| span.start);
-                let index = LineIndex::new(text);
-                let line_of = |offset: usize| index.position(offset).0;
-                let explained = at.is_some_and(|at| {
-                    found
-                        .iter()
-                        .any(|(_, o)| o.is_some_and(|o| line_of(o) == line_of(at)))
-                });
-                if !explained {
-                    found.push((
-                        Problem::new(
-                            file,
-                            format!("this is not valid TOML: {}", err.message().trim_end()),
-                        )
-                        .hint("fix the syntax here: keys look like `pupils = 420`, text is in quotes (\"primary\"), tables like [senco]"),
-                        at,
-                    ));
-                }
-                return Err(ProfileError {
-                    problems: first_problems(file, text, found, 0),
-                });
-            }
+            Err(_) => return Err(unreadable(file, text)),
         };
         Ok(Draft {
             file: file.to_string(),
@@ -190,6 +165,67 @@ impl Draft {
                 problems: first_problems(&self.file, &self.text, reader.problems, reader.dropped),
             }),
         }
+    }
+}
+
+/// Everything wrong with a file TOML cannot read, in one report: the lines
+/// typed as in a form, each named by its key (`syntax`); then, with those
+/// lines blanked (to spaces, so every other line keeps its place), what
+/// TOML or validation finds in the rest, less what is about the same keys.
+fn unreadable(file: &str, text: &str) -> ProfileError {
+    let mut found = super::syntax::diagnose(file, text);
+    let index = LineIndex::new(text);
+    let bad_lines: std::collections::HashSet<usize> = found
+        .iter()
+        .filter_map(|(_, offset)| offset.map(|o| index.position(o).0))
+        .collect();
+    let named: std::collections::HashSet<String> =
+        found.iter().filter_map(|(p, _)| p.key.clone()).collect();
+    let rest: String = text
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if bad_lines.contains(&(i + 1)) {
+                let body = line.trim_end_matches(['\n', '\r']);
+                format!("{}{}", " ".repeat(body.len()), &line[body.len()..])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    let mut dropped = 0;
+    match toml::de::DeTable::parse(&rest) {
+        Ok(document) => {
+            let mut reader = Reader {
+                file,
+                problems: Vec::new(),
+                dropped: 0,
+                roster: false,
+                moved: Vec::new(),
+                read_as: Vec::new(),
+            };
+            let root = tree::from_document(document.get_ref());
+            reader.profile(&root);
+            dropped = reader.dropped;
+            // A key whose line was blanked is not also "missing".
+            found.extend(
+                reader
+                    .problems
+                    .into_iter()
+                    .filter(|(p, _)| p.key.as_ref().is_none_or(|k| !named.contains(k))),
+            );
+        }
+        Err(err) => found.push((
+            Problem::new(
+                file,
+                format!("this is not valid TOML: {}", err.message().trim_end()),
+            )
+            .hint("fix the syntax here: keys look like `pupils = 420`, text is in quotes (\"primary\"), tables like [senco]"),
+            err.span().map(|span| span.start),
+        )),
+    }
+    ProfileError {
+        problems: first_problems(file, text, found, dropped),
     }
 }
 
@@ -329,6 +365,15 @@ impl Reader<'_> {
             Origin::Set(label) => Some(label.clone()),
             _ => None,
         };
+        // A value from `--set` is fixed on the command line, not in a file.
+        let hint = match (origin, &key) {
+            (Origin::Set(label), Some(dotted)) if label.starts_with("--set") => {
+                let short = dotted.rsplit('.').next().unwrap_or(dotted);
+                hint.replace(&format!("`{short} = "), &format!("`--set {dotted}="))
+                    .replace(" (without quotes)", "")
+            }
+            _ => hint,
+        };
         let mut problem = Problem::new(self.file, message).hint(hint).via(via);
         problem.key = key;
         self.problems.push((problem, offset));
@@ -341,8 +386,9 @@ impl Reader<'_> {
     }
 
     fn profile(&mut self, root: &Table) -> Option<Profile> {
+        self.misplaced_keys(root);
         for (name, entry) in root {
-            if !TABLES.contains(&name.as_str()) {
+            if !TABLES.contains(&name.as_str()) && !self.moved.contains(name) {
                 let hint = unknown_key_hint(name, TABLES, "tables");
                 self.report(
                     Some(name.clone()),
@@ -352,7 +398,6 @@ impl Reader<'_> {
                 );
             }
         }
-        self.misplaced_keys(root);
         let school = self.required_section(root, "school", "[school]\nname = \"Oakfield Primary\"");
         let senco = self.required_section(root, "senco", "[senco]\nteaching-hours = 12.5");
         let school = school.and_then(|s| self.school(&s));
@@ -418,41 +463,80 @@ impl Reader<'_> {
     /// [senco]): said once per missing table, at its first key, instead of
     /// once per key as unknown.
     fn misplaced_keys(&mut self, root: &Table) {
-        for (table, keys) in super::known_keys() {
-            if root.contains_key(table) {
-                continue;
+        let missing: Vec<(&str, &[&str])> = super::known_keys()
+            .into_iter()
+            .filter(|(table, _)| !root.contains_key(*table))
+            .collect();
+        // A key of two missing tables (`hours`: [deputy] or [admin]) says
+        // nothing certain; it is left to the unknown-key message.
+        let home_of = |key: &str| {
+            let mut homes = missing.iter().filter(|(_, keys)| keys.contains(&key));
+            match (homes.next(), homes.next()) {
+                (Some((table, _)), None) => Some(*table),
+                _ => None,
             }
-            let mut stray: Vec<(&str, &str, &Origin)> = Vec::new();
-            for (home, home_keys) in super::known_keys() {
-                let Some(Value::Table(found)) = root.get(home).map(|e| &e.node.value) else {
-                    continue;
-                };
-                for (key, entry) in found {
-                    if keys.contains(&key.as_str()) && !home_keys.contains(&key.as_str()) {
-                        stray.push((home, key, &entry.key_origin));
+        };
+        // Where each stray key was read: a table present, or the top of
+        // the file (before any table line).
+        let mut stray: Vec<(&str, &str, &str, &Origin)> = Vec::new();
+        for (name, entry) in root {
+            match &entry.node.value {
+                Value::Table(found) => {
+                    let own = super::known_keys()
+                        .into_iter()
+                        .find(|(table, _)| table == name)
+                        .map_or(&[][..], |(_, keys)| keys);
+                    for (key, inner) in found {
+                        if let Some(table) = home_of(key).filter(|_| !own.contains(&key.as_str())) {
+                            stray.push((table, name, key, &inner.key_origin));
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(table) = home_of(name) {
+                        stray.push((table, "", name, &entry.key_origin));
                     }
                 }
             }
-            stray.sort_by_key(|(_, _, origin)| match origin {
-                Origin::File(span) => span.start,
-                _ => usize::MAX,
-            });
-            let Some(&(home, first, origin)) = stray.first() else {
+        }
+        stray.sort_by_key(|(_, _, _, origin)| match origin {
+            Origin::File(span) => span.start,
+            _ => usize::MAX,
+        });
+        for (table, _) in &missing {
+            let here: Vec<_> = stray.iter().filter(|(t, ..)| t == table).collect();
+            let Some(&&(_, home, first, origin)) = here.first() else {
                 continue;
             };
-            let names: Vec<&str> = stray.iter().map(|(_, key, _)| *key).collect();
+            let names: Vec<&str> = here.iter().map(|(_, _, key, _)| *key).collect();
+            let verb = if names.len() == 1 {
+                "belongs"
+            } else {
+                "belong"
+            };
+            let read = if home.is_empty() {
+                "before any table".to_string()
+            } else {
+                format!("as part of [{home}]")
+            };
             let origin = origin.clone();
             self.report(
                 Some(format!("{table}.{first}")),
                 &origin,
                 format!(
-                    "{} belong under [{table}], but the file has no [{table}] line, so they were read as part of [{home}]",
-                    names.join(", ")
+                    "{} {verb} under [{table}], but the file has no [{table}] line, so {} read {read}",
+                    names.join(", "),
+                    if names.len() == 1 { "it was" } else { "they were" }
                 ),
                 format!("add a line [{table}] on its own just above `{first}`"),
             );
-            self.moved
-                .extend(stray.iter().map(|(home, key, _)| format!("{home}.{key}")));
+            self.moved.extend(here.iter().map(|(_, home, key, _)| {
+                if home.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{home}.{key}")
+                }
+            }));
             self.moved.push(table.to_string());
         }
     }
@@ -570,7 +654,20 @@ impl Reader<'_> {
         for (key, entry) in section.table {
             let moved = || self.moved.contains(&format!("{}.{key}", section.name));
             if !known.contains(&key.as_str()) && !moved() {
-                let hint = unknown_key_hint(key, known, &format!("keys in [{}]", section.name));
+                // A key of another table, written under the wrong header.
+                let homes: Vec<String> = super::known_keys()
+                    .into_iter()
+                    .filter(|(table, keys)| *table != section.name && keys.contains(&key.as_str()))
+                    .map(|(table, _)| format!("[{table}]"))
+                    .collect();
+                let hint = if homes.is_empty() {
+                    unknown_key_hint(key, known, &format!("keys in [{}]", section.name))
+                } else {
+                    format!(
+                        "`{key}` is a key of {}: move the line under that table's header",
+                        homes.join(" or ")
+                    )
+                };
                 self.report(
                     Some(format!("{}.{key}", section.name)),
                     &entry.key_origin,
@@ -623,7 +720,7 @@ impl Reader<'_> {
                 self.report(
                     Some(format!("{}.{key}", section.name)),
                     &node.origin,
-                    format!("{text} is far too large"),
+                    format!("{} is far too large", truncate(text)),
                     format!(
                         "write {what} from {min} to {max}, e.g. {}",
                         self.eg(key, example)
@@ -643,9 +740,9 @@ impl Reader<'_> {
         } else if value.is_infinite() {
             Some("the number is infinite (or too large to hold)".to_string())
         } else if value < 0.0 {
-            Some(format!("{value} is negative"))
+            Some(format!("{} is negative", figure(value)))
         } else if value < min || value > max {
-            Some(format!("{value} is outside {min} to {max}"))
+            Some(format!("{} is outside {min} to {max}", figure(value)))
         } else {
             None
         };
@@ -691,11 +788,11 @@ impl Reader<'_> {
                 self.report(
                     Some(full_key),
                     &node.origin,
-                    format!("{f} must be a whole number of {}", noun(key)),
                     format!(
-                        "write it without a decimal point, e.g. {}",
-                        self.eg(key, example)
+                        "a whole number of {} is written without a decimal point",
+                        noun(key)
                     ),
+                    format!("write {}", self.eg(key, &format!("{f:.0}"))),
                 );
                 return None;
             }
@@ -832,7 +929,8 @@ impl Reader<'_> {
             );
             return None;
         };
-        if let Some(value) = parse(word) {
+        // `SLT`, `Middle`, ` none `: the word meant, whatever its case.
+        if let Some(value) = parse(word).or_else(|| parse(&word.trim().to_lowercase())) {
             return Some(value);
         }
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -857,10 +955,30 @@ impl Reader<'_> {
             Value::Text(t) => NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok(),
             _ => None,
         };
-        if parsed.is_none() {
-            self.wrong_type(section, key, node, "a date (year-month-day)", "2023-09-01");
+        match (&node.value, parsed) {
+            (_, Some(date)) => return Some(date),
+            // A date and a time of day, or a day the calendar lacks.
+            (Value::Date(d), None) => {
+                let (message, example) = match d.date {
+                    Some(day) if d.time.is_some() || d.offset.is_some() => (
+                        "has a time of day: the appointment is a date alone".to_string(),
+                        format!("{:04}-{:02}-{:02}", day.year, day.month, day.day),
+                    ),
+                    _ => (
+                        "is not a day of the calendar".to_string(),
+                        "2023-09-01".to_string(),
+                    ),
+                };
+                self.report(
+                    Some(format!("{}.{key}", section.name)),
+                    &node.origin,
+                    message,
+                    format!("write e.g. {}", self.eg(key, &example)),
+                );
+            }
+            _ => self.wrong_type(section, key, node, "a date (year-month-day)", "2023-09-01"),
         }
-        parsed
+        None
     }
 
     fn school(&mut self, s: &Section<'_>) -> Option<School> {
@@ -874,7 +992,7 @@ impl Reader<'_> {
             };
             match other {
                 Some((word, phase)) => {
-                    if word != phase.as_str() {
+                    if word.trim().to_lowercase() != phase.as_str() {
                         self.read_as.push(format!(
                             "The phase \"{}\" is read as \"{phase}\": write phase = \"{phase}\" to say so.",
                             truncate(word)
@@ -994,24 +1112,35 @@ impl Reader<'_> {
     }
 
     fn contract_fte(&mut self, s: &Section<'_>, n: &Node) -> Option<f64> {
-        let fte = self.number(
-            s,
-            "contract-fte",
-            n,
-            (0.0, 1.0),
-            "a share of a full-time contract",
-            "0.8",
-        )?;
-        if fte < MIN_CONTRACT_FTE {
+        // `80` for 80%: a percentage where a share is wanted.
+        let percent = match &n.value {
+            Value::Integer(Some(i), _) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+        .filter(|v| (MIN_CONTRACT_FTE * 100.0..=100.0).contains(v) && *v > 1.0);
+        if let Some(percent) = percent {
+            let share = crate::round::show(percent / 100.0);
             self.report(
                 Some("senco.contract-fte".into()),
                 &n.origin,
-                format!("{fte} is less than {MIN_CONTRACT_FTE}, a quarter of a day a week"),
-                "write the SENCO's contract as a share of full time, e.g. `contract-fte = 0.8` for four days".into(),
+                format!(
+                    "{} is a percentage; the contract is a share of full time, from {MIN_CONTRACT_FTE} to 1",
+                    crate::round::show(percent)
+                ),
+                format!("write {}", self.eg("contract-fte", &share)),
             );
             return None;
         }
-        Some(fte)
+        // At least a quarter of a day a week (0.05 of 32.5 hours).
+        self.number(
+            s,
+            "contract-fte",
+            n,
+            (MIN_CONTRACT_FTE, 1.0),
+            "a share of a full-time contract",
+            "0.8",
+        )
     }
 
     fn tas(&mut self, s: &Section<'_>) -> Option<Tas> {
@@ -1148,6 +1277,17 @@ fn noun(key: &str) -> &'static str {
         "count" | "lead-tas" => "teaching assistants",
         "ehc-requests-per-year" => "requests",
         _ => "items",
+    }
+}
+
+/// A number quoted in a message: as written for everyday sizes, in
+/// scientific notation for huge and tiny ones (`1e308`, not 309 digits;
+/// `1e-7`, not a rounded 0).
+fn figure(value: f64) -> String {
+    if value != 0.0 && (value.abs() >= 1e9 || value.abs() < 0.01) {
+        format!("{value:e}")
+    } else {
+        crate::round::show(value)
     }
 }
 
