@@ -630,7 +630,7 @@ fn in_words(n: u64) -> String {
                     .copied()
                     .unwrap_or_default(),
             );
-            if rest % 10 > 0 {
+            if !rest.is_multiple_of(10) {
                 words.push(small(rest % 10));
             }
         } else if rest > 0 || n == 0 {
@@ -641,7 +641,7 @@ fn in_words(n: u64) -> String {
     if n >= 1000 {
         below_thousand(n / 1000, &mut words);
         words.push("thousand");
-        if n % 1000 > 0 {
+        if !n.is_multiple_of(1000) {
             below_thousand(n % 1000, &mut words);
         }
     } else {
