@@ -397,3 +397,93 @@ proptest! {
         }
     }
 }
+
+/// Lines as people type them, and worse: known keys and tables, form
+/// answers, units, words, stray quotes and marks.
+fn typed_line() -> impl Strategy<Value = String> {
+    let keys = prop::sample::select(vec![
+        "pupils",
+        "sen-support",
+        "ehcp",
+        "name",
+        "phase",
+        "teaching-hours",
+        "senco-hours",
+        "contract-fte",
+        "qualified-teacher",
+        "appointed",
+        "award",
+        "leadership",
+        "hours",
+        "count",
+        "SEN support",
+        "teaching hours",
+        "x",
+    ]);
+    let values = prop::sample::select(vec![
+        "1,305",
+        "1,2,3",
+        "yes",
+        "Yes",
+        "80%",
+        "4 days",
+        "0.8 FTE",
+        "15 hours",
+        "6h30",
+        "7,5",
+        "7½",
+        "£3.2k",
+        "1.3 thousand",
+        "three hundred and five",
+        "one hundred hundred",
+        "five five",
+        "01/09/2025",
+        "31/02/2025",
+        "1st September 2025",
+        "2025/9/1",
+        "\"unclosed",
+        "\u{201c}curly\u{201d}",
+        "\"a\",",
+        "primary",
+        "SLT",
+        "",
+        "99999999999999999999",
+        "1e308",
+        "nan",
+        "-0",
+        "[",
+        "{",
+        "\"\"\"",
+    ]);
+    let table = prop::sample::select(vec![
+        "[school]", "[senco]", "[SENCO]", "[tas]", "[deputy", "senco", "[[x]]",
+    ]);
+    prop_oneof![
+        (keys.clone(), values.clone()).prop_map(|(k, v)| format!("{k} = {v}")),
+        (keys, values).prop_map(|(k, v)| format!("{k}: {v}")),
+        table.prop_map(str::to_string),
+        "\\PC{0,30}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Whatever is typed, reading it never panics, and every problem it
+    /// reports points at a line of the file.
+    #[test]
+    fn any_typed_profile_is_read_or_refused_with_lines_that_exist(
+        lines in prop::collection::vec(typed_line(), 0..25)
+    ) {
+        let text = lines.join("\n");
+        let lines_in_file = text.lines().count().max(1);
+        let problems = match Draft::parse("typed.toml", &text).and_then(|d| d.build(&[])) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems,
+        };
+        for p in problems {
+            prop_assert!(p.line.is_none_or(|l| l >= 1 && l <= lines_in_file), "{p}");
+            prop_assert!(!p.message.is_empty());
+        }
+    }
+}

@@ -6,7 +6,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use senco_plan::model::assess;
-use senco_plan::options::{Remedy, Steps, apply, change_cost};
+use senco_plan::options::Sizing;
+use senco_plan::plan::PlanSettings;
 use senco_plan::profile::{Draft, Override, flatten};
 use senco_plan::report::Report;
 
@@ -42,14 +43,30 @@ fuzz_target!(|data: &[u8]| {
     };
     let a = assess(&profile, as_of);
     assert!(a.score <= 100);
-    for v in [a.coverage, a.demand_hours_per_week, a.capacity_hours_per_week, a.shortfall_hours_per_week, a.working_week.total] {
+    let w = &a.senco_week;
+    for v in [
+        a.coverage,
+        a.demand_hours_per_week,
+        a.capacity_hours_per_week,
+        a.shortfall_hours_per_week,
+        w.effective,
+        w.extra_needed,
+    ] {
         assert!(v.is_finite() && v >= 0.0);
     }
-    for remedy in Remedy::ALL {
-        if let Ok((changed, _)) = apply(*remedy, &profile, &Steps::default()) {
-            let cost = change_cost(&profile, &changed);
+    let report = Report::new(
+        "fuzz",
+        &profile,
+        as_of,
+        &PlanSettings::default(),
+        &Sizing::default(),
+    );
+    for option in &report.options {
+        for cost in [option.annual_cost, option.one_off_cost, option.cost_per_year]
+            .into_iter()
+            .flatten()
+        {
             assert!(cost.is_finite() && cost >= 0.0);
         }
     }
-    let _ = Report::new("fuzz", &profile, as_of, &Steps::default());
 });

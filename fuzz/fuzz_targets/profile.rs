@@ -18,9 +18,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(profile) = draft.build(&[]) else {
         return;
     };
-    let report = Report::new("fuzz.toml", &profile, as_of, &Default::default());
+    let report = Report::new("fuzz.toml", &profile, as_of, &Default::default(), &Default::default());
     for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {
-        let _ = exporter(format, false).assess(std::slice::from_ref(&report));
+        let _ = exporter(format, None, false).assess(std::slice::from_ref(&report));
     }
     let settings = PlanSettings {
         max_deputy_hours: 3.0,

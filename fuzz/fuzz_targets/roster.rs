@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
             continue;
         };
         if let Ok(profile) = header.profile(i + 2, &cells, &[]) {
-            let _ = Report::new(&header.source(i + 2), &profile, as_of, &Default::default());
+            let _ = Report::new(&header.source(i + 2), &profile, as_of, &Default::default(), &Default::default());
         }
     }
 });

@@ -37,5 +37,5 @@ fuzz_target!(|data: &[u8]| {
             })
         })
         .collect();
-    let _ = compare(&baseline, &others, as_of, SortBy::Score).summary();
+    let _ = compare(&baseline, &others, as_of, SortBy::Best, 3).summary();
 });

@@ -7,7 +7,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use senco_plan::export::{CsvExporter, Exporter, MarkdownExporter};
-use senco_plan::options::Steps;
 use senco_plan::profile::Draft;
 use senco_plan::report::Report;
 
@@ -38,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(profile) = Draft::parse(name, &text).and_then(|d| d.build(&[])) else {
         return;
     };
-    let report = Report::new(name, &profile, as_of, &Steps::default());
+    let report = Report::new(name, &profile, as_of, &Default::default(), &Default::default());
     let reports = [report.clone(), report];
     let csv_text = CsvExporter.assess(&reports).expect("CSV is written");
     no_live_formula(&csv_text);
