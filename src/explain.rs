@@ -155,7 +155,12 @@ fn formula(p: &Profile, task: Task) -> (String, String) {
         Task::StaffDevelopment => {
             let teachers = match s.teachers {
                 Some(t) => t.to_string(),
-                None => format!("round({} pupils / ratio) = {}", s.pupils, p.teachers()),
+                None => format!(
+                    "{} (teachers: {} pupils / {}, rounded)",
+                    p.teachers(),
+                    s.pupils,
+                    show(p.pupils_per_teacher())
+                ),
             };
             if p.whole_school.corporate_responsibility {
                 (

@@ -76,18 +76,11 @@ pub fn template(phase: Phase, schema: Option<&str>) -> String {
     // The defaults the reader would use, shown for this phase (SPEC
     // section 1): so the commented-out lines say what leaving them out means.
     let defaults = crate::params::Assumptions::default();
-    let (ratio, ratio_phase) = match phase {
-        Phase::Nursery | Phase::Primary | Phase::Middle => (
-            defaults.pupils_per_teacher_primary,
-            "nursery, primary and middle",
-        ),
-        Phase::Secondary | Phase::AllThrough => (
-            defaults.pupils_per_teacher_secondary,
-            "secondary and all-through",
-        ),
-        Phase::Special | Phase::AlternativeProvision => {
-            (defaults.pupils_per_teacher_special, "special and AP")
-        }
+    let ratio = defaults.pupils_per_teacher(phase);
+    let ratio_phase = match phase {
+        Phase::Nursery | Phase::Primary | Phase::Middle => "nursery, primary and middle",
+        Phase::Secondary | Phase::AllThrough => "secondary and all-through",
+        Phase::Special | Phase::AlternativeProvision => "special and AP",
     };
     let teachers = (f64::from(pupils) / ratio).round() as u32;
     let requests = (defaults.ehc_request_rate * f64::from(sen_support)).round() as u32;

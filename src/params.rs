@@ -67,6 +67,20 @@ pub struct Assumptions {
     pub band_overloaded: f64,
 }
 
+impl Assumptions {
+    /// The pupil-teacher ratio for a phase (DfE school workforce figures):
+    /// nursery, primary and middle share the primary one; all-through the
+    /// secondary one; AP the special one.
+    pub fn pupils_per_teacher(&self, phase: crate::profile::Phase) -> f64 {
+        use crate::profile::Phase;
+        match phase {
+            Phase::Nursery | Phase::Primary | Phase::Middle => self.pupils_per_teacher_primary,
+            Phase::Secondary | Phase::AllThrough => self.pupils_per_teacher_secondary,
+            Phase::Special | Phase::AlternativeProvision => self.pupils_per_teacher_special,
+        }
+    }
+}
+
 impl Default for Assumptions {
     fn default() -> Self {
         Assumptions {

@@ -209,14 +209,14 @@ impl Profile {
         if let Some(teachers) = self.school.teachers {
             return teachers;
         }
-        let a = &self.assumptions;
-        let ratio = match self.school.phase {
-            Phase::Nursery | Phase::Primary | Phase::Middle => a.pupils_per_teacher_primary,
-            Phase::Secondary | Phase::AllThrough => a.pupils_per_teacher_secondary,
-            Phase::Special | Phase::AlternativeProvision => a.pupils_per_teacher_special,
-        };
         // The ratio is validated to be at least 1, so this fits in u32.
-        (f64::from(self.school.pupils) / ratio).round() as u32
+        (f64::from(self.school.pupils) / self.pupils_per_teacher()).round() as u32
+    }
+
+    /// The pupil-teacher ratio for the school's phase, that estimates the
+    /// teachers when the profile does not say.
+    pub fn pupils_per_teacher(&self) -> f64 {
+        self.assumptions.pupils_per_teacher(self.school.phase)
     }
 
     /// EHC needs assessment requests a year, estimated from SEN support
