@@ -4,7 +4,7 @@
 
 use crate::model::{Area, Band, Task, assess, senco_effective_hours};
 use crate::params::{ASSUMPTIONS, Assumptions, Basis, COSTS, Costs, Param};
-use crate::profile::{Award, Leadership, Profile};
+use crate::profile::{Award, Leadership, Phase, Profile};
 use crate::report::SCHEMA_VERSION;
 use crate::round::{self, show};
 use chrono::NaiveDate;
@@ -94,10 +94,10 @@ fn formula(p: &Profile, task: Task) -> (String, String) {
             let requests = match s.ehc_requests_per_year {
                 Some(r) => r.to_string(),
                 None => format!(
-                    "round({} x {}) = {}",
+                    "{} (requests: {} x {}, rounded)",
+                    p.ehc_requests_per_year(),
                     show(a.ehc_request_rate),
-                    s.sen_support,
-                    p.ehc_requests_per_year()
+                    s.sen_support
                 ),
             };
             (
@@ -127,6 +127,32 @@ fn formula(p: &Profile, task: Task) -> (String, String) {
                 )
             }
         }
+        Task::AccessArrangements => match s.phase {
+            Phase::Secondary | Phase::AllThrough | Phase::Special | Phase::AlternativeProvision => {
+                (
+                    "access-hours-per-100-pupils x pupils / 100".into(),
+                    format!(
+                        "{} x {} / 100",
+                        show(a.access_hours_per_100_pupils),
+                        s.pupils
+                    ),
+                )
+            }
+            Phase::Primary | Phase::Middle => (
+                "access-hours-primary (key stage 2 tests)".into(),
+                show(a.access_hours_primary),
+            ),
+            Phase::Nursery => ("none in a nursery".into(), "0".into()),
+        },
+        Task::Transition => (
+            "transition-hours + transition-hours-per-100-pupils x pupils / 100".into(),
+            format!(
+                "{} + {} x {} / 100",
+                show(a.transition_hours),
+                show(a.transition_hours_per_100_pupils),
+                s.pupils
+            ),
+        ),
         Task::ParentsAndAgencies => (
             "(sen-support + ehcp) x agency-hours / weeks".into(),
             format!(

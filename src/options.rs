@@ -502,49 +502,55 @@ mod tests {
         }
     }
 
-    /// Oakfield at the fixed steps (score 26, shortfall 16.795, SENCO
-    /// 5.875 effective h; model 1 prices):
-    /// - fewer-teaching: 5 h x 39 x £50 = £9,750; SENCO min(11.5, 24.25) x
-    ///   (1 - 0.25 x 7.5 / 32.5) = 10.836538 -> 10.836538 / 22.67 = 48;
-    ///   per hour gained 9,750 / 4.961538 = £1,965.
-    /// - deputy: 6.5 x 39 x £50 + £3,200 = £15,875; demand +1 supervision
-    ///   = 23.67, covered 6.5 + 5.875 = 12.375 -> 52; shortfall -5.5.
-    /// - admin-support: 10 x 39 x £21 = £8,190; admin takes its shares
-    ///   0.4 x 176/39 + 0.25 x 165/39 + 0.2 x 67/39 = 3.206410 -> 40.
-    /// - distributed-ta: ceil(14 / 6) = 3 lead TAs x 2 h x 39 x £21 = £4,914
-    ///   + 3 x £1,000 = £7,914.
-    /// - corporate-responsibility: 20 teachers x 6 h x £50 = £6,000 once,
-    ///   £2,000 a year over the 3-year horizon.
+    /// Oakfield at the fixed steps (model 2: demand 23.79, score 25,
+    /// shortfall 17.915, SENCO 5.875 effective h):
+    /// - fewer-teaching: 5 h x 39 x £70 = £13,650; SENCO min(11.5, 24.25) x
+    ///   (1 - 0.25 x 7.5 / 32.5) = 10.836538 -> 10.836538 / 23.79 = 46;
+    ///   per hour gained 13,650 / 4.961538 = £2,751.
+    /// - deputy: 6.5 x 39 x £70 + £4,800 = £22,545; demand +1 supervision
+    ///   = 24.79, covered 6.5 + 5.875 = 12.375 -> 50; shortfall -5.5.
+    /// - admin-support: 10 x 39 x £23 = £8,970; admin takes its shares
+    ///   0.4 x 176/39 + 0.25 x 165/39 + 0.3 x 0.2 + 0.2 x 67/39 + 0.2 x 0.92
+    ///   = 3.450410 -> (3.450410 + 5.875) / 23.79 = 39.
+    /// - distributed-ta: ceil(14 / 6) = 3 lead TAs x 2 h x 39 x £22 = £5,148
+    ///   plus 3 x £1,500 = £9,648; they take the delegable 0.7 x 4.62 = 3.234,
+    ///   the SENCO gains 3 x 0.5 = 1.5 h of oversight: 9.109 / 25.29 = 36.
+    /// - corporate-responsibility: 20 teachers x 6 h x £70 = £8,400 once,
+    ///   £2,800 a year over the 3-year horizon.
     #[test]
     fn oakfield_fixed_steps_by_hand() {
         let rows = rows(&oakfield(), &fixed());
         let fewer = row(&rows, "fewer-teaching");
-        assert_eq!(fewer.annual_cost, Some(9750.0));
-        assert_eq!(fewer.score, Some(48));
-        assert_eq!(fewer.score_delta, Some(22));
-        assert!((fewer.cost_per_weekly_hour_gained.unwrap() - 1965.116).abs() < 0.01);
+        assert_eq!(fewer.annual_cost, Some(13650.0));
+        assert_eq!(fewer.score, Some(46));
+        assert_eq!(fewer.score_delta, Some(21));
+        assert!((fewer.cost_per_weekly_hour_gained.unwrap() - 13650.0 / 4.961538).abs() < 0.01);
         let deputy = row(&rows, "deputy");
-        assert_eq!(deputy.annual_cost, Some(15875.0));
-        assert_eq!(deputy.score, Some(52));
+        assert_eq!(deputy.annual_cost, Some(22545.0));
+        assert_eq!(deputy.score, Some(50));
         assert!((deputy.shortfall_delta.unwrap() + 5.5).abs() < 1e-9);
         let admin = row(&rows, "admin-support");
-        assert_eq!(admin.annual_cost, Some(8190.0));
-        assert_eq!(admin.score, Some(40));
+        assert_eq!(admin.annual_cost, Some(8970.0));
+        assert_eq!(admin.score, Some(39));
+        assert!((admin.shortfall_delta.unwrap() + 3.450410).abs() < 1e-6);
         let distributed = row(&rows, "distributed-ta");
-        assert!((distributed.annual_cost.unwrap() - 7914.0).abs() < 1e-6);
+        assert!((distributed.annual_cost.unwrap() - 9648.0).abs() < 1e-6);
+        assert_eq!(distributed.score, Some(36));
         let corporate = row(&rows, "corporate-responsibility");
         assert_eq!(corporate.annual_cost, Some(0.0));
-        assert_eq!(corporate.one_off_cost, Some(6000.0));
-        assert_eq!(corporate.cost_per_year, Some(2000.0));
+        assert_eq!(corporate.one_off_cost, Some(8400.0));
+        assert_eq!(corporate.cost_per_year, Some(2800.0));
         let slt = row(&rows, "slt");
         assert!(!slt.applicable);
         assert_eq!(rows.last().map(|r| r.option), Some("slt"));
         // Best value first. Corporate responsibility halves SEN support
         // (-2.115385 h) but adds CPD (+20 x 2 / 39 = 1.025641 h): 1.089744 h
-        // gained, £2,000 / 1.089744 = £1,835 a year per hour over 3 years,
-        // cheaper than fewer teaching's £1,965; over 1 year, £5,506.
-        assert_eq!(corporate.score, Some(27));
-        assert!((corporate.cost_per_weekly_hour_gained.unwrap() - 2000.0 / 1.089744).abs() < 0.01);
+        // gained, 23.79 - 1.089744 = 22.700256 -> 5.875 / 22.700256 = 26;
+        // £2,800 / 1.089744 = £2,569 a year per hour over 3 years, just
+        // cheaper than admin's £8,970 / 3.450410 = £2,600; over 1 year,
+        // £8,400 / 1.089744 = £7,708, and admin support is best.
+        assert_eq!(corporate.score, Some(26));
+        assert!((corporate.cost_per_weekly_hour_gained.unwrap() - 2800.0 / 1.089744).abs() < 0.01);
         assert_eq!(
             best_value(&rows).map(|r| r.option),
             Some("corporate-responsibility")
@@ -559,21 +565,22 @@ mod tests {
             ..PlanSettings::default()
         };
         let rows = evaluate(&oakfield(), &base, as_of(), &one_year, &fixed());
-        assert_eq!(best_value(&rows).map(|r| r.option), Some("fewer-teaching"));
+        assert_eq!(best_value(&rows).map(|r| r.option), Some("admin-support"));
     }
 
-    /// Oakfield, fitted on the half-hour grid:
-    /// - admin-support: its shares are 3.206410 h, so 3.5 h covers them
-    ///   (5.875 + 3.206410 = 9.081410 / 22.67 -> 40) and 3 h does not
-    ///   (8.875 / 22.67 -> 39): 3.5 h, 3.5 x 39 x £21 = £2,866.50; gained
-    ///   3.206410 h -> £894 a year per hour a week.
+    /// Oakfield, fitted on the half-hour grid (model 2, demand 23.79):
+    /// - admin-support: its shares are 3.450410 h, so 3.5 h covers them
+    ///   (5.875 + 3.450410 = 9.325410 / 23.79 -> 39) and 3 h does not
+    ///   (8.875 / 23.79 -> 37): 3.5 h, 3.5 x 39 x £23 = £3,139.50; gained
+    ///   3.450410 h -> £910 a year per hour a week.
     /// - distributed-ta: one lead TA adds 0.5 h of oversight (demand
-    ///   23.17) and may take 0.7 x 14 x 0.33 = 3.234 h: with 3.5 h,
-    ///   9.109 / 23.17 -> 39; with 3 h, 8.875 / 23.17 -> 38; more lead TAs
-    ///   add oversight and score less. 1 x 3.5 x 39 x £21 + £1,000 =
-    ///   £3,866.50.
-    /// - deputy: 16.5 h reaches 95 (demand 23.67, covered 22.375 -> 94.5%
-    ///   rounds to 95; 16 h gives 21.875 -> 92).
+    ///   24.29) and may take 0.7 x 14 x 0.33 = 3.234 h: with 3.5 h,
+    ///   9.109 / 24.29 = 0.37501 -> 38; with 3 h, 8.875 / 24.29 -> 37; more
+    ///   lead TAs add oversight and score less. 1 x 3.5 x 39 x £22 + £1,500
+    ///   = £4,503.
+    /// - deputy: 18 h reaches 95 (demand 24.79; the deputy takes all 17.74
+    ///   h of work a deputy may do, the SENCO 5.875 of the rest: 23.615 ->
+    ///   95.3%; 17.5 h gives 23.375 -> 94): 18 x 39 x £70 + £4,800 = £53,940.
     #[test]
     fn oakfield_fitted_by_hand() {
         let rows = rows(&oakfield(), &Sizing::default());
@@ -582,12 +589,12 @@ mod tests {
             admin.amount.as_deref(),
             Some("3.5 h a week of admin support")
         );
-        assert_eq!(admin.score, Some(40));
-        assert_eq!(admin.annual_cost, Some(2866.5));
-        assert!((admin.cost_per_weekly_hour_gained.unwrap() - 2866.5 / 3.206410).abs() < 0.01);
+        assert_eq!(admin.score, Some(39));
+        assert_eq!(admin.annual_cost, Some(3139.5));
+        assert!((admin.cost_per_weekly_hour_gained.unwrap() - 3139.5 / 3.450410).abs() < 0.01);
         let distributed = row(&rows, "distributed-ta");
-        assert_eq!(distributed.score, Some(39));
-        assert!((distributed.annual_cost.unwrap() - 3866.5).abs() < 1e-6);
+        assert_eq!(distributed.score, Some(38));
+        assert!((distributed.annual_cost.unwrap() - 4503.0).abs() < 1e-6);
         assert_eq!(
             distributed
                 .choice
@@ -598,15 +605,16 @@ mod tests {
         assert_eq!(deputy.score, Some(95));
         assert_eq!(
             deputy.amount.as_deref(),
-            Some("a deputy SENCO for 16.5 h a week")
+            Some("a deputy SENCO for 18 h a week")
         );
+        assert_eq!(deputy.annual_cost, Some(53940.0));
         assert_eq!(best_value(&rows).map(|r| r.option), Some("admin-support"));
-        // A stated size fixes that option alone.
+        // A stated size fixes that option alone: 10 x 39 x £23.
         let stated = rows_with(Sizing {
             admin_hours: Some(10.0),
             ..Sizing::default()
         });
-        assert_eq!(row(&stated, "admin-support").annual_cost, Some(8190.0));
+        assert_eq!(row(&stated, "admin-support").annual_cost, Some(8970.0));
         assert_eq!(row(&stated, "deputy").score, Some(95));
     }
 
@@ -643,7 +651,7 @@ mod tests {
         assert_eq!(change_cost(&p, &up), Cost::default());
         assert_eq!(Remedy::LeadershipStep.name(&up), "slt");
         let top = apply_choice(&up, &step);
-        assert_eq!(change_cost(&up, &top).recurring, 5000.0);
+        assert_eq!(change_cost(&up, &top).recurring, 7500.0);
         // The row says what the step trades: meetings for leadership.
         let rows = rows(&p, &Sizing::default());
         let reason = row(&rows, "associate-slt").reason.clone().unwrap();
@@ -674,9 +682,10 @@ mod tests {
             deputy_added: 13,
             ..Choice::default()
         };
+        // 13 half hours = 6.5 h: 6.5 x 39 x £70 + £4,800 = £22,545.
         let with_deputy = apply_choice(&p, &deputy);
-        assert_eq!(change_cost(&p, &with_deputy).recurring, 15875.0);
-        assert_eq!(change_cost(&with_deputy, &p).recurring, -15875.0);
+        assert_eq!(change_cost(&p, &with_deputy).recurring, 22545.0);
+        assert_eq!(change_cost(&with_deputy, &p).recurring, -22545.0);
         // One-off training is never refunded.
         let corporate = apply_choice(
             &p,
@@ -685,7 +694,8 @@ mod tests {
                 ..Choice::default()
             },
         );
-        assert_eq!(change_cost(&p, &corporate).one_off, 6000.0);
+        // 20 teachers x 6 h x £70.
+        assert_eq!(change_cost(&p, &corporate).one_off, 8400.0);
         assert_eq!(change_cost(&corporate, &p), Cost::default());
     }
 }

@@ -41,11 +41,16 @@ pub struct Assumptions {
     pub ehc_request_hours: f64,
     pub ehc_request_rate: f64,
     pub sen_support_hours: f64,
+    pub access_hours_per_100_pupils: f64,
+    pub access_hours_primary: f64,
     pub corporate_factor: f64,
     pub agency_hours: f64,
     pub admin_share_statutory: f64,
     pub admin_share_support: f64,
     pub admin_share_agencies: f64,
+    pub admin_share_access: f64,
+    pub transition_hours: f64,
+    pub transition_hours_per_100_pupils: f64,
     pub ta_management_hours: f64,
     pub distributed_share: f64,
     pub lead_oversight_hours: f64,
@@ -90,11 +95,16 @@ impl Default for Assumptions {
             ehc_request_hours: 20.0,
             ehc_request_rate: 0.08,
             sen_support_hours: 3.0,
+            access_hours_per_100_pupils: 0.25,
+            access_hours_primary: 0.2,
             corporate_factor: 0.5,
             agency_hours: 1.0,
             admin_share_statutory: 0.4,
             admin_share_support: 0.25,
             admin_share_agencies: 0.2,
+            admin_share_access: 0.3,
+            transition_hours: 0.5,
+            transition_hours_per_100_pupils: 0.1,
             ta_management_hours: 0.33,
             distributed_share: 0.7,
             lead_oversight_hours: 0.5,
@@ -134,13 +144,13 @@ pub struct Costs {
 impl Default for Costs {
     fn default() -> Self {
         Costs {
-            teacher_hour: 50.0,
-            deputy_allowance: 3200.0,
-            ta_hour: 21.0,
-            lead_ta_allowance: 1000.0,
-            admin_hour: 21.0,
+            teacher_hour: 70.0,
+            deputy_allowance: 4800.0,
+            ta_hour: 22.0,
+            lead_ta_allowance: 1500.0,
+            admin_hour: 23.0,
             corporate_training_hours: 6.0,
-            slt_allowance: 5000.0,
+            slt_allowance: 7500.0,
         }
     }
 }
@@ -223,6 +233,24 @@ pub static ASSUMPTIONS: &[Param<Assumptions>] = &[
     ),
     param!(
         Assumptions,
+        "access-hours-per-100-pupils",
+        access_hours_per_100_pupils,
+        "hours a week per 100 pupils (secondary, all-through, special, AP)",
+        WEEKLY,
+        Assumption,
+        "practitioner judgment: about 60 access arrangement assessments and applications a year at about 2 h each in a secondary of ~1,000 (model 2)"
+    ),
+    param!(
+        Assumptions,
+        "access-hours-primary",
+        access_hours_primary,
+        "hours a week (primary and middle)",
+        WEEKLY,
+        Assumption,
+        "practitioner judgment: key stage 2 test access arrangements (model 2)"
+    ),
+    param!(
+        Assumptions,
         "corporate-factor",
         corporate_factor,
         "share of SEN support work left with the SENCO",
@@ -265,6 +293,33 @@ pub static ASSUMPTIONS: &[Param<Assumptions>] = &[
         SHARE,
         Assumption,
         "assumption"
+    ),
+    param!(
+        Assumptions,
+        "admin-share-access",
+        admin_share_access,
+        "share an administrator can do",
+        SHARE,
+        Assumption,
+        "assumption: applications and evidence files are administration (model 2)"
+    ),
+    param!(
+        Assumptions,
+        "transition-hours",
+        transition_hours,
+        "hours a week",
+        WEEKLY,
+        Assumption,
+        "practitioner judgment: phase transfer, feeder schools, moves in and out (model 2)"
+    ),
+    param!(
+        Assumptions,
+        "transition-hours-per-100-pupils",
+        transition_hours_per_100_pupils,
+        "hours a week per 100 pupils",
+        WEEKLY,
+        Assumption,
+        "practitioner judgment (model 2)"
     ),
     param!(
         Assumptions,
@@ -454,8 +509,8 @@ pub static COSTS: &[Param<Costs>] = &[
         teacher_hour,
         "pounds per hour",
         POUNDS,
-        Assumption,
-        "assumption: a teacher's hour, with on-costs"
+        Derived,
+        "derived: 2025/26 main-to-upper pay (about £45,352-£51,048) with employer pension 28.68% and NI, over a 22.5-hour timetable, is £73-83 a timetabled hour a week (model 2; range 60-85)"
     ),
     param!(
         Costs,
@@ -464,7 +519,7 @@ pub static COSTS: &[Param<Costs>] = &[
         "pounds a year",
         POUNDS,
         Assumption,
-        "assumption: a TLR-style allowance for a deputy SENCO"
+        "assumption: a TLR-sized allowance with on-costs (x1.44) (model 2)"
     ),
     param!(
         Costs,
@@ -473,7 +528,7 @@ pub static COSTS: &[Param<Costs>] = &[
         "pounds per hour",
         POUNDS,
         Assumption,
-        "assumption: a TA's hour, with on-costs"
+        "assumption: a TA's term-time hour with holiday pay and on-costs (model 2)"
     ),
     param!(
         Costs,
@@ -482,7 +537,7 @@ pub static COSTS: &[Param<Costs>] = &[
         "pounds a year per lead TA",
         POUNDS,
         Assumption,
-        "assumption"
+        "assumption: with on-costs (x1.44) (model 2)"
     ),
     param!(
         Costs,
@@ -491,7 +546,7 @@ pub static COSTS: &[Param<Costs>] = &[
         "pounds per hour",
         POUNDS,
         Assumption,
-        "assumption: an administrator's hour, with on-costs"
+        "assumption: a SEN administrator's term-time hour, a grade above a TA, with on-costs (model 2)"
     ),
     param!(
         Costs,
@@ -509,7 +564,7 @@ pub static COSTS: &[Param<Costs>] = &[
         "pounds a year",
         POUNDS,
         Assumption,
-        "assumption: the step from middle leader to SLT pay"
+        "assumption: the step from middle leader to SLT pay, with on-costs (x1.44) (model 2)"
     ),
 ];
 
@@ -524,10 +579,19 @@ mod tests {
         assert_eq!(a.ehcp_review_hours, 8.0);
         assert_eq!(a.ta_management_hours, 0.33);
         assert_eq!(a.band_manageable, 95.0);
+        // Model 2 (SPEC sections 3 and 5).
+        assert_eq!(a.access_hours_per_100_pupils, 0.25);
+        assert_eq!(a.access_hours_primary, 0.2);
+        assert_eq!(a.admin_share_access, 0.3);
+        assert_eq!(a.transition_hours, 0.5);
+        assert_eq!(a.transition_hours_per_100_pupils, 0.1);
         let c = Costs::default();
-        assert_eq!(c.teacher_hour, 50.0);
-        assert_eq!(c.deputy_allowance, 3200.0);
-        assert_eq!(c.slt_allowance, 5000.0);
+        assert_eq!(c.teacher_hour, 70.0);
+        assert_eq!(c.deputy_allowance, 4800.0);
+        assert_eq!(c.slt_allowance, 7500.0);
+        assert_eq!(c.lead_ta_allowance, 1500.0);
+        assert_eq!(c.ta_hour, 22.0);
+        assert_eq!(c.admin_hour, 23.0);
     }
 
     #[test]

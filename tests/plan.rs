@@ -357,7 +357,7 @@ fn plan_json_has_the_documented_shape() {
     assert_eq!(first["band"], "manageable");
     assert_eq!(
         first["changes"]["senco.teaching-hours"],
-        serde_json::json!([12.5, 3.0])
+        serde_json::json!([12.5, 2.0])
     );
     assert_eq!(json["single_remedies"].as_array().unwrap().len(), 6);
 }

@@ -45,7 +45,7 @@ fn compare_reports_each_scenario_against_the_baseline() {
     assert_eq!(rows[0]["name"], "primary");
     assert_eq!(rows[0]["score_delta"], 0);
     assert_eq!(rows[0]["annual_cost"], 0);
-    // deputy+admin: 6.5 x 39 x £50 + £3,200 + 10 x 39 x £21 = £24,065.
+    // deputy+admin: 6.5 x 39 x £70 + £4,800 + 10 x 39 x £23 = £31,515.
     let both = &rows[3];
     assert_eq!(both["name"], "deputy+admin");
     assert_eq!(both["source"], "scenarios/primary.toml:13");
@@ -57,10 +57,10 @@ fn compare_reports_each_scenario_against_the_baseline() {
         both["changes"]["admin.hours"],
         serde_json::json!([null, 10.0])
     );
-    assert_eq!(both["annual_cost"], 24065);
-    assert_eq!(both["assessment"]["score"], 66);
-    assert_eq!(both["score_delta"], 40);
-    assert_eq!(both["cost_per_point"], 602); // 24,065 / 40 = 601.6
+    assert_eq!(both["annual_cost"], 31515);
+    assert_eq!(both["assessment"]["score"], 64);
+    assert_eq!(both["score_delta"], 39);
+    assert_eq!(both["cost_per_point"], 808); // 31,515 / 39 = 808.1
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn compare_summarises_in_plain_words() {
     ]);
     assert!(
         table.contains(
-            "- deputy: 26 -> 52 (unmanageable), +26 points for £15,875 a year (£611 a point)"
+            "- deputy: 25 -> 50 (unmanageable), +25 points for £22,545 a year (£902 a point)"
         ),
         "{table}"
     );

@@ -80,7 +80,7 @@ fn in_a_pipe_rows_stay_whole() {
         .lines()
         .find(|l| l.contains("efficient deployment of staff and resources"))
         .unwrap();
-    assert!(row.contains("1.7"), "{row}");
+    assert!(row.contains("2.6"), "{row}");
     assert!(text.lines().map(|l| l.chars().count()).max().unwrap() > 100);
 }
 
