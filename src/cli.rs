@@ -43,7 +43,7 @@ pub enum Command {
 
     /// Find the cheapest mix of remedies that makes the role manageable.
     #[command(
-        after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin\nhours (all in half hours), lead TAs (each with 2 h a week, distributed\nleadership) and corporate responsibility. It finds the cheapest mix on that\ngrid that reaches the target, exactly, and shows what each remedy alone\nwould take.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget;\n2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --frontier"
+        after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin\nhours (all in half hours), lead TAs with hours each (distributed\nleadership, up to --max-lead-hours) and corporate responsibility. It finds\nthe cheapest mix on that grid that reaches the target, exactly, and shows\nwhat each remedy alone would take.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget;\n2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --frontier"
     )]
     Plan(PlanArgs),
 
@@ -271,7 +271,7 @@ pub struct HorizonArgs {
 }
 
 /// How remedies are sized and bounded: the same flags and defaults for
-/// `assess`'s options, `plan` and `report` (SPEC section 5).
+/// `assess`'s options, `plan` and `report`.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Sizing remedies")]
 pub struct SizingArgs {
@@ -304,7 +304,7 @@ pub struct SizingArgs {
     pub no_corporate: bool,
 
     /// fitted: each option is the smallest amount that reaches the best
-    /// score it can (the default); fixed: SPEC's fixed steps (5 h less
+    /// score it can (the default); fixed: the fixed steps (5 h less
     /// teaching, a 6.5 h deputy, 10 h admin, a lead TA per 6 TAs with 2 h).
     #[arg(long, value_enum, value_name = "HOW", default_value_t = SizesArg::Fitted)]
     pub sizes: SizesArg,
@@ -329,7 +329,7 @@ pub struct SizingArgs {
 pub enum SizesArg {
     /// The smallest amount that reaches the best score the remedy can.
     Fitted,
-    /// The fixed steps of SPEC section 5.
+    /// Fixed steps: 5 h less teaching, a 6.5 h deputy, 10 h admin, a lead TA per 6 TAs with 2 h.
     Fixed,
 }
 

@@ -271,10 +271,11 @@ fn working(source: &str, p: &Profile, as_of: NaiveDate) -> Working {
             pool: "admin",
             hours: a.pools.admin,
             working: format!(
-                "admin.hours {} against the admin shares (statutory {}, SEN support {}, parents {})",
+                "admin.hours {} against the admin shares (statutory {}, SEN support {}, access arrangements {}, parents and transition {})",
                 show(a.pools.admin),
                 show(p.assumptions.admin_share_statutory),
                 show(p.assumptions.admin_share_support),
+                show(p.assumptions.admin_share_access),
                 show(p.assumptions.admin_share_agencies)
             ),
             covered: sum(|c| c.admin),

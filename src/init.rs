@@ -132,7 +132,7 @@ pub fn template(phase: Phase, schema: Option<&str>) -> String {
     ));
     t.push_str(&line(
         "senco-hours = 6.5",
-        "required: protected SENCO time a week (the 2018 survey proposed at least 1.5 days)",
+        "required: protected SENCO time a week (6.5 h is a day; the 2018 survey proposed at least 1.5 days)",
     ));
     t.push_str(&line(
         "contract-fte = 1.0",
@@ -194,7 +194,10 @@ pub fn template(phase: Phase, schema: Option<&str>) -> String {
     ));
     t.push_str("# ehcp-review-hours = 8\n");
     t.push_str(&line("# [costs]", "override any price, in pounds"));
-    t.push_str("# teacher-hour = 50\n");
+    t.push_str(&format!(
+        "# teacher-hour = {}\n",
+        crate::round::show(crate::params::Costs::default().teacher_hour)
+    ));
     t
 }
 

@@ -713,7 +713,7 @@ fn compliance(p: &Profile, as_of: NaiveDate) -> Compliance {
                 "add senco.award and senco.appointed (the SENCO's qualification and when they took up the role)"
             };
             notes.push(format!(
-                "Not assessed: {add} to check the three-year deadline for the NPQ for SENCOs."
+                "To check the three-year deadline for the NPQ for SENCOs, {add}."
             ));
         }
         (Some(Award::None | Award::InProgress), appointed) => {

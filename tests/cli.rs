@@ -702,7 +702,7 @@ fn a_profile_of_the_required_keys_alone_lists_every_default_it_used() {
     assert!(table.contains("Assumed: defaults for what the profile leaves out\nschool.ehc-requests-per-year = 3; school.teachers = 14; school.weeks-per-year = 39; senco.contract-fte = 1; senco.other-duties-hours = 0; senco.leadership = middle; senco.qualified-teacher = true; senco.award: not given; senco.appointed: not given; deputy: none; admin: none; tas: none; whole-school.corporate-responsibility = false."), "{table}");
     assert!(
         table.contains(
-            "Compliance: not-assessed. Not assessed: add senco.award and senco.appointed"
+            "Compliance: not assessed. To check the three-year deadline for the NPQ for SENCOs, add senco.award and senco.appointed"
         )
     );
     let markdown = assess(&[path, "-f", "markdown"]).output().unwrap();

@@ -201,7 +201,8 @@ pub(super) fn checks(r: &Report) -> Vec<String> {
         );
     }
     let c = &a.compliance;
-    let mut compliance = format!("Compliance: {}.", c.status.as_str());
+    // In words, not the JSON value: "not assessed", "non compliant".
+    let mut compliance = format!("Compliance: {}.", c.status.as_str().replace('-', " "));
     for note in &c.notes {
         compliance.push(' ');
         compliance.push_str(note);
@@ -653,9 +654,12 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
         }
     }
 
-    blocks.push(Block::Heading(
-        "Each remedy alone (as assess shows them)".to_string(),
-    ));
+    // Within a budget each remedy is sized to it too, so the rows differ
+    // from assess's, which has none.
+    blocks.push(Block::Heading(match r.budget {
+        Some(b) => format!("Each remedy alone, within {} a year", money(b)),
+        None => "Each remedy alone (as assess shows them)".to_string(),
+    }));
     blocks.push(Block::Table(options(&r.single_remedies)));
     if let Some(best) = r.plans.first() {
         blocks.push(Block::Paragraph(format!(

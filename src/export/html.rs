@@ -453,7 +453,7 @@ fn check_first(r: &Report) -> String {
         let notes = c.notes.join(" ");
         items.push(match c.status {
             crate::model::ComplianceStatus::NonCompliant => format!("Not compliant: {notes}"),
-            _ => notes,
+            _ => format!("Compliance not assessed: {notes}"),
         });
     }
     items.extend(warnings(r));
