@@ -376,6 +376,26 @@ fn rosters_as_spreadsheets_export_them() {
         stderr.contains("export.csv, row 5, column school.phase: \"primry\""),
         "Oak is on line 5: {stderr}"
     );
+    // Cells typed as in a form get the value meant, as TOML lines do.
+    let typed = dir.path().join("typed.csv");
+    std::fs::write(
+        &typed,
+        "school.name,school.phase,school.pupils,school.sen-support,school.ehcp,senco.teaching-hours,senco.senco-hours,senco.contract-fte,senco.appointed\n\
+         Ash,primary,\"1,210\",20,5,10 hours,5,80%,01/09/2025\n",
+    )
+    .unwrap();
+    let out = senco(&["assess", "--roster", typed.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for hint in [
+        "column school.pupils: must be a whole number, not the text \"1,210\"\n  help: write `1210` in the cell",
+        "help: write `10` in the cell",
+        "help: write `0.8` in the cell",
+        "help: write `2025-09-01` in the cell",
+    ] {
+        assert!(stderr.contains(hint), "{hint}\n{stderr}");
+    }
     let plain = dir.path().join("plain.csv");
     std::fs::write(&plain, "name,pupils\nAsh,200\n").unwrap();
     senco(&["assess", "--roster", plain.to_str().unwrap()])

@@ -696,11 +696,19 @@ impl Reader<'_> {
             } else {
                 ""
             };
+        // `"1,305"` in quotes, or a roster cell of `80%`: the value meant,
+        // as the form-style reading of TOML lines would give it.
+        let hint = match &node.value {
+            Value::Text(t) => super::syntax::corrected(section.name, key, t)
+                .map(|v| format!("write {}{quotes}", self.eg(key, &v))),
+            _ => None,
+        }
+        .unwrap_or_else(|| format!("write e.g. {}{quotes}", self.eg(key, example)));
         self.report(
             Some(format!("{}.{key}", section.name)),
             &node.origin,
             format!("must be {wanted}, not {found}"),
-            format!("write e.g. {}{quotes}", self.eg(key, example)),
+            hint,
         );
     }
 

@@ -290,14 +290,43 @@ fn example(table: &str, key: &str) -> String {
     format!("`{key} = {value}`")
 }
 
-/// What is wrong with `value` for `key`, and the line to write instead. A
-/// corrected value is offered only when the typed one means it beyond
-/// doubt and it is within the key's limits; otherwise the hint says what a
-/// value looks like.
+/// The value `value` was meant to be, written as the key wants it, when it
+/// means one beyond doubt and is within the key's limits (`1,305` ->
+/// `1305`, `yes` -> `true`, `01/09/2025` -> `2025-09-01`); None otherwise.
+/// TOML lines and roster cells both use it.
+pub(super) fn corrected(table: &str, key: &str, value: &str) -> Option<String> {
+    if crate::safe_text::has_control(value) {
+        return None;
+    }
+    let number = crate::round::show;
+    match kind_of(table, key) {
+        Kind::YesNo => match unquoted(value).to_lowercase().as_str() {
+            "yes" | "y" | "true" => Some("true".to_string()),
+            "no" | "n" | "false" => Some("false".to_string()),
+            _ => None,
+        },
+        Kind::Date => year_month_day(value)
+            .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+            .map(|d| d.to_string()),
+        Kind::Share => share(value).map(number),
+        Kind::Count(min, max) => amount(value, COUNT_WORDS)
+            .filter(|n| n.fract() == 0.0 && (min..=max).contains(n))
+            .map(number),
+        Kind::Hours => amount(value, HOURS_WORDS)
+            .filter(|n| (0.0..=MAX_WEEKLY_HOURS).contains(n))
+            .map(number),
+        Kind::Number(min, max) => amount(value, MONEY_WORDS)
+            .filter(|n| (min..=max).contains(n))
+            .map(number),
+        Kind::Text | Kind::Unknown => None,
+    }
+}
+
+/// What is wrong with `value` for `key`, and the line to write instead: the
+/// corrected value where there is one, else what a value looks like.
 fn explain(table: &str, key: &str, value: &str) -> (String, String) {
     let typed = shown(value);
     let line = |v: &str| format!("`{key} = {v}`");
-    let number = crate::round::show;
     // A value with a control character in it was not typed as in a form:
     // no guess at what was meant, just what a value looks like.
     if crate::safe_text::has_control(value) {
@@ -306,79 +335,64 @@ fn explain(table: &str, key: &str, value: &str) -> (String, String) {
             format!("retype the value, e.g. {}", example(table, key)),
         );
     }
+    let fixed = corrected(table, key, value);
+    let or = |wording: &str, otherwise: String| match &fixed {
+        Some(v) => format!("write {} ({wording})", line(v)),
+        None => otherwise,
+    };
     match kind_of(table, key) {
-        Kind::YesNo => {
-            let answer = match unquoted(value).to_lowercase().as_str() {
-                "yes" | "y" | "true" => Some("true"),
-                "no" | "n" | "false" => Some("false"),
-                _ => None,
-            };
-            (
-                format!("`{typed}` is not true or false"),
-                match answer {
-                    Some(answer) => {
-                        format!("write {} (true or false, without quotes)", line(answer))
-                    }
-                    None => format!("write {} or {}", line("true"), line("false")),
-                },
-            )
-        }
+        Kind::YesNo => (
+            format!("`{typed}` is not true or false"),
+            or(
+                "true or false, without quotes",
+                format!("write {} or {}", line("true"), line("false")),
+            ),
+        ),
         Kind::Date => {
             let ymd = year_month_day(value);
-            let date = ymd.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
-            let message = if ymd.is_some() && date.is_none() {
+            let message = if ymd.is_some() && fixed.is_none() {
                 format!("`{typed}` is not a day of the calendar")
             } else {
                 format!("`{typed}` is not a date written year-month-day")
             };
             (
                 message,
-                match date {
-                    Some(date) => format!("write {} (year-month-day)", line(&date.to_string())),
-                    None => format!("write dates year-month-day, e.g. {}", line("2023-09-01")),
-                },
+                or(
+                    "year-month-day",
+                    format!("write dates year-month-day, e.g. {}", line("2023-09-01")),
+                ),
             )
         }
         Kind::Share => (
             format!("`{typed}` is not a share of a full-time contract"),
-            match share(value) {
-                Some(share) => format!(
-                    "write {} (a decimal: 1 is full time, 0.8 four days a week)",
-                    line(&number(share))
-                ),
-                None => format!(
+            or(
+                "a decimal: 1 is full time, 0.8 four days a week",
+                format!(
                     "write the share as a decimal: {} for four days a week, {} for full time",
                     line("0.8"),
                     line("1.0")
                 ),
-            },
+            ),
         ),
-        Kind::Count(min, max) => (
+        Kind::Count(..) => (
             format!("`{typed}` is not a whole number written in digits"),
-            match amount(value, COUNT_WORDS)
-                .filter(|n| n.fract() == 0.0 && (min..=max).contains(n))
-            {
-                Some(n) => format!(
-                    "write {} (digits only, no commas or words)",
-                    line(&number(n))
-                ),
-                None => format!("write the number in digits, e.g. {}", line("420")),
-            },
+            or(
+                "digits only, no commas or words",
+                format!("write the number in digits, e.g. {}", line("420")),
+            ),
         ),
         kind @ (Kind::Hours | Kind::Number(..)) => {
-            let (what, units, (min, max)) = match kind {
-                Kind::Number(min, max) => ("a number", MONEY_WORDS, (min, max)),
-                _ => ("hours a week", HOURS_WORDS, (0.0, MAX_WEEKLY_HOURS)),
+            let what = if kind == Kind::Hours {
+                "hours a week"
+            } else {
+                "a number"
             };
             (
                 format!("`{typed}` is not {what} written as a number alone"),
-                match amount(value, units).filter(|n| (min..=max).contains(n)) {
-                    Some(n) => format!(
-                        "write {} (the number alone: no units, commas or words)",
-                        line(&number(n))
-                    ),
-                    None => format!("write the number alone, e.g. {}", example(table, key)),
-                },
+                or(
+                    "the number alone: no units, commas or words",
+                    format!("write the number alone, e.g. {}", example(table, key)),
+                ),
             )
         }
         Kind::Text => text(key, value),
