@@ -29,6 +29,7 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 .headline { font-size: 1.2rem; font-weight: 600; background: #eef3f8; border-left: 6px solid #1f4e79; padding: 0.6rem 1rem; }
 .best { font-weight: 600; background: #eef6ee; border-left: 6px solid #0b6b2b; padding: 0.5rem 1rem; }
 .note { color: #444444; font-size: 0.9rem; }
+code { white-space: nowrap; }
 .check { border: 2px solid #a1001c; background: #fdf0f0; padding: 0.3rem 0.8rem; margin: 0.5rem 0; }
 .check-title { font-weight: 700; color: #a1001c; margin: 0.2rem 0; }
 .check ul { margin: 0.2rem 0; padding-left: 1.2rem; }
