@@ -1097,6 +1097,9 @@ fn completions_and_man_page_generate() {
             text.contains("senco-plan") && text.contains("assess"),
             "{shell}"
         );
+        // Every command's flags, and no hidden command offered.
+        assert!(text.contains("scenario-file"), "{shell}");
+        assert!(!text.contains("gen-profiles"), "{shell}");
     }
     let man = senco().arg("man").output().unwrap();
     let text = String::from_utf8(man.stdout).unwrap();

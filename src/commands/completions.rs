@@ -8,7 +8,18 @@ use clap::CommandFactory;
 use std::process::ExitCode;
 
 pub fn run(args: &CompletionsArgs) -> Result<ExitCode> {
-    let mut command = Cli::command();
+    // clap_complete offers hidden commands too; a user's shell should not
+    // suggest the benchmark helper, so only the visible ones are kept.
+    let top = Cli::command();
+    let visible: Vec<clap::Command> = top
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .cloned()
+        .collect();
+    let mut command = clap::Command::new(top.get_name().to_string())
+        .version(top.get_version().unwrap_or_default().to_string())
+        .about(top.get_about().cloned().unwrap_or_default())
+        .subcommands(visible);
     let mut text = Vec::new();
     clap_complete::generate(args.shell, &mut command, "senco-plan", &mut text);
     write_output(None, &[], &String::from_utf8_lossy(&text))?;
