@@ -47,6 +47,12 @@ pub enum Command {
     )]
     Plan(PlanArgs),
 
+    /// Show what the verdict turns on: each assumption's plausible range, one at a time.
+    #[command(
+        after_help = "Each ranged assumption (hours per review, per request, per pupil at SEN\nsupport, ...) is moved alone to the low and the high end of its range,\nevery other kept at the school's value; the rows are sorted by how far the\nscore swings. On a terminal a tornado chart follows. One sentence says\nwhether the band holds whichever single assumption is off.\n\nExamples:\n  senco-plan sensitivity examples/primary.toml\n  senco-plan sensitivity examples/special.toml --top 8\n  senco-plan sensitivity examples/secondary.toml --format csv -o tornado.csv"
+    )]
+    Sensitivity(SensitivityArgs),
+
     /// Show every assumption and cost with its basis, and a school's full working.
     #[command(
         after_help = "Without a FILE: every default, its unit, whether it is a published figure\nor an assumption, and its source. With a FILE: that school's values (marked\nwhere they differ from the default) and the full working of its assessment.\n\nExamples:\n  senco-plan explain\n  senco-plan explain examples/primary.toml\n  senco-plan explain examples/primary.toml --format markdown -o working.md"
@@ -106,6 +112,23 @@ pub struct ManArgs {
     /// ...) into this folder, instead of printing senco-plan.1.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// The school's profile. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// How many rows to show: plans cheapest first, or assumptions by how far the score swings.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub top: Option<u32>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -244,7 +267,7 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub sizing: SizingArgs,
 
-    /// How many plans to show.
+    /// How many rows to show: plans cheapest first, or assumptions by how far the score swings.
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top: u32,
 

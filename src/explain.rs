@@ -19,6 +19,10 @@ pub struct ParamRow {
     pub unit: &'static str,
     pub basis: Basis,
     pub source: &'static str,
+    /// The plausible low and high of a ranged assumption (SPEC section 8),
+    /// moved with the school's value; none for the rest.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -66,17 +70,27 @@ pub struct Explanation {
     pub working: Option<Working>,
 }
 
-fn rows<T: Default>(table: &'static str, params: &[Param<T>], values: &T) -> Vec<ParamRow> {
+fn rows<T: Default>(
+    table: &'static str,
+    params: &[Param<T>],
+    values: &T,
+    ranges: &[crate::params::Ranged],
+) -> Vec<ParamRow> {
     params
         .iter()
-        .map(|p| ParamRow {
-            table,
-            key: p.key,
-            value: (p.get)(values),
-            default: p.default_value(),
-            unit: p.unit,
-            basis: p.basis,
-            source: p.source,
+        .map(|p| {
+            let range = ranges.iter().find(|r| r.param.key == p.key);
+            ParamRow {
+                table,
+                key: p.key,
+                value: (p.get)(values),
+                default: p.default_value(),
+                unit: p.unit,
+                basis: p.basis,
+                source: p.source,
+                low: range.map(|r| r.low),
+                high: range.map(|r| r.high),
+            }
         })
         .collect()
 }
@@ -354,8 +368,8 @@ pub fn explain(school: Option<(&str, &Profile)>, as_of: NaiveDate) -> Explanatio
     });
     Explanation {
         schema_version: SCHEMA_VERSION,
-        assumptions: rows("assumptions", ASSUMPTIONS, a),
-        costs: rows("costs", COSTS, c),
+        assumptions: rows("assumptions", ASSUMPTIONS, a, &crate::params::ranged(a)),
+        costs: rows("costs", COSTS, c, &[]),
         working: school.map(|(source, p)| working(source, p, as_of)),
     }
 }

@@ -22,4 +22,5 @@ pub mod round;
 pub mod safe_text;
 pub mod scenario;
 pub mod schema;
+pub mod sensitivity;
 pub mod sweep;

@@ -155,6 +155,95 @@ impl Default for Costs {
     }
 }
 
+/// A ranged assumption's plausible low and high (SPEC section 8): most
+/// demand figures are assumptions, so every answer can carry its range.
+pub struct Spread {
+    pub key: &'static str,
+    pub low: f64,
+    pub high: f64,
+    /// A published range (the NPQ's study hours); the rest are the model's
+    /// own assumption ranges.
+    pub published: bool,
+}
+
+const fn spread(key: &'static str, low: f64, high: f64) -> Spread {
+    Spread {
+        key,
+        low,
+        high,
+        published: false,
+    }
+}
+
+/// Every ranged assumption, in SPEC section 8's order (the order draws are
+/// taken in); the central value is the assumption's default.
+pub static RANGES: &[Spread] = &[
+    spread("ehcp-review-hours", 5.0, 14.0),
+    spread("ehc-request-hours", 10.0, 40.0),
+    spread("ehc-request-rate", 0.04, 0.12),
+    spread("sen-support-hours", 1.5, 6.0),
+    spread("corporate-factor", 0.3, 0.8),
+    spread("agency-hours", 0.5, 2.0),
+    spread("admin-share-statutory", 0.25, 0.5),
+    spread("admin-share-support", 0.1, 0.35),
+    spread("admin-share-agencies", 0.1, 0.3),
+    spread("ta-management-hours", 0.2, 0.5),
+    spread("distributed-share", 0.5, 0.8),
+    spread("lead-oversight-hours", 0.25, 1.0),
+    spread("cpd-hours-per-teacher", 1.5, 6.0),
+    spread("corporate-cpd-hours", 1.0, 4.0),
+    spread("strategy-hours", 1.0, 3.0),
+    spread("strategy-hours-per-100-pupils", 0.1, 0.4),
+    spread("access-hours-per-100-pupils", 0.1, 0.5),
+    spread("access-hours-primary", 0.1, 0.5),
+    spread("admin-share-access", 0.1, 0.5),
+    spread("transition-hours", 0.25, 1.0),
+    spread("transition-hours-per-100-pupils", 0.05, 0.2),
+    spread("meetings-slt-hours", 1.0, 3.0),
+    spread("meetings-associate-slt-hours", 1.0, 2.5),
+    spread("meetings-middle-hours", 0.25, 1.0),
+    spread("deputy-supervision-hours", 0.5, 2.0),
+    Spread {
+        key: "study-hours",
+        low: 1.0,
+        high: 2.0,
+        published: true,
+    },
+    spread("fragmentation", 0.1, 0.4),
+];
+
+/// A ranged assumption as a school has it: its value, and its low and high.
+/// A value the profile overrides moves its range with it, proportionally;
+/// the range is kept within the key's limits.
+pub struct Ranged {
+    pub param: &'static Param<Assumptions>,
+    pub low: f64,
+    pub value: f64,
+    pub high: f64,
+    pub published: bool,
+}
+
+/// The ranged assumptions of `a`, in [`RANGES`] order.
+pub fn ranged(a: &Assumptions) -> Vec<Ranged> {
+    RANGES
+        .iter()
+        .filter_map(|r| {
+            let param = ASSUMPTIONS.iter().find(|p| p.key == r.key)?;
+            let value = (param.get)(a);
+            let central = param.default_value();
+            let scale = if central > 0.0 { value / central } else { 1.0 };
+            let clamp = |v: f64| v.clamp(param.min, param.max);
+            Some(Ranged {
+                param,
+                low: clamp(r.low * scale).min(value),
+                value,
+                high: clamp(r.high * scale).max(value),
+                published: r.published,
+            })
+        })
+        .collect()
+}
+
 const SHARE: (f64, f64) = (0.0, 1.0);
 const WEEKLY: (f64, f64) = (0.0, 60.0);
 const ANNUAL: (f64, f64) = (0.0, 1000.0);
@@ -604,6 +693,46 @@ mod tests {
             let d = p.default_value();
             assert!(p.min <= d && d <= p.max, "{}", p.key);
         }
+    }
+
+    /// The ranges are SPEC section 8's, each around its key's default and
+    /// within its limits.
+    #[test]
+    fn every_range_brackets_its_default() {
+        assert_eq!(RANGES.len(), 27);
+        for r in RANGES {
+            let p = ASSUMPTIONS.iter().find(|p| p.key == r.key).unwrap();
+            let d = p.default_value();
+            assert!(r.low <= d && d <= r.high, "{}", r.key);
+            assert!(p.min <= r.low && r.high <= p.max, "{}", r.key);
+        }
+        // An override moves its range: ehcp-review-hours 16 (twice 8) has
+        // the range 10-28.
+        let a = Assumptions {
+            ehcp_review_hours: 16.0,
+            ..Assumptions::default()
+        };
+        let r = ranged(&a);
+        let reviews = r
+            .iter()
+            .find(|r| r.param.key == "ehcp-review-hours")
+            .unwrap();
+        assert_eq!(
+            (reviews.low, reviews.value, reviews.high),
+            (10.0, 16.0, 28.0)
+        );
+        // A share stays a share: admin-share-statutory 0.8 (twice 0.4) has
+        // 0.5-1, not 0.5-1.25.
+        let a = Assumptions {
+            admin_share_statutory: 0.8,
+            ..Assumptions::default()
+        };
+        let r = ranged(&a);
+        let share = r
+            .iter()
+            .find(|r| r.param.key == "admin-share-statutory")
+            .unwrap();
+        assert_eq!((share.low, share.high), (0.5, 1.0));
     }
 
     #[test]

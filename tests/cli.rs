@@ -1152,7 +1152,8 @@ fn explain_shows_defaults_and_a_schools_working() {
         .unwrap();
     let text = String::from_utf8(markdown.stdout).unwrap();
     assert!(
-        text.contains("| ehcp-review-hours | 10 (default 8) |"),
+        // 10 is 1.25 times the default 8, so its range 5-14 becomes 6.25-17.5.
+        text.contains("| ehcp-review-hours | 10 (default 8; range 6.25-17.5) |"),
         "{text}"
     );
 }

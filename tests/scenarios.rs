@@ -364,3 +364,67 @@ fn sweep_fail_under_checks_every_point() {
     .assert()
     .success();
 }
+
+/// `sensitivity` in every format (issue 14, SPEC section 8): the rows are
+/// `key, low, high, score_low, score_high, swing, shortfall_low,
+/// shortfall_high`, largest swing first; `--top` keeps the first N.
+#[test]
+fn sensitivity_in_every_format() {
+    let json = json_of(&["sensitivity", "examples/primary.toml", "-f", "json"]);
+    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["score"], 25);
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 27);
+    let swings: Vec<u64> = rows.iter().map(|r| r["swing"].as_u64().unwrap()).collect();
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
+    for field in [
+        "key",
+        "low",
+        "high",
+        "score_low",
+        "score_high",
+        "shortfall_low",
+        "shortfall_high",
+    ] {
+        assert!(rows[0].get(field).is_some(), "{field}");
+    }
+    let csv = stdout_of(&[
+        "sensitivity",
+        "examples/primary.toml",
+        "--top",
+        "3",
+        "-f",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "source,key,basis,low,value,high,score_low,score_high,swing,shortfall_low,shortfall_high"
+        )
+    );
+    assert_eq!(lines.count(), 3);
+    let ndjson = stdout_of(&[
+        "sensitivity",
+        "examples/primary.toml",
+        "--top",
+        "5",
+        "-f",
+        "ndjson",
+    ]);
+    assert_eq!(ndjson.lines().count(), 5);
+    for line in ndjson.lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(row["schema_version"], 2);
+        assert_eq!(row["source"], "examples/primary.toml");
+    }
+    let table = stdout_of(&["sensitivity", "examples/primary.toml"]);
+    assert!(table.contains(
+        "The verdict, unmanageable, holds whichever single assumption is off by its full range."
+    ));
+    let markdown = stdout_of(&["sensitivity", "examples/special.toml", "-f", "markdown"]);
+    assert!(
+        markdown.contains("The verdict turns on ehcp-review-hours"),
+        "{markdown}"
+    );
+}

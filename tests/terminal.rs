@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "explain",
     "explain examples/primary.toml",
     "sweep examples/primary.toml --vary deputy.hours=0..10",
+    "sensitivity examples/special.toml",
 ];
 
 #[test]

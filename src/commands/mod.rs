@@ -11,6 +11,7 @@ pub mod man;
 pub mod plan;
 pub mod report;
 pub mod schema;
+pub mod sensitivity;
 pub mod sweep;
 
 use crate::cli::{ColorArg, FailUnder, OutputArgs, ProfileArgs, ScenarioArgs};

@@ -38,6 +38,40 @@ pub(super) fn bars(title: &str, rows: &[(String, f64, String)], most: f64) -> St
     out
 }
 
+/// A tornado: for each row (label, score at low, score at high), a bar from
+/// the lower score to the higher, around the school's score `now`; `|`
+/// marks `now`. The widest swing fills the half-width either side.
+pub(super) fn tornado(title: &str, now: u32, rows: &[(String, u32, u32)]) -> String {
+    const HALF: usize = 20;
+    let label_width = rows
+        .iter()
+        .map(|(l, _, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let reach = rows
+        .iter()
+        .flat_map(|(_, a, b)| [a.abs_diff(now), b.abs_diff(now)])
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let cells = |points: u32| ((f64::from(points) / reach) * HALF as f64).round() as usize;
+    let mut out = format!("{title}\n");
+    for (label, low, high) in rows {
+        let (lo, hi) = (*low.min(high), *low.max(high));
+        let left = cells(now.saturating_sub(lo)).min(HALF);
+        let right = cells(hi.saturating_sub(now)).min(HALF);
+        let bar = format!(
+            "{}{}|{}{}",
+            " ".repeat(HALF - left),
+            "█".repeat(left),
+            "█".repeat(right),
+            " ".repeat(HALF - right)
+        );
+        out.push_str(&format!("{label:>label_width$} {bar} {lo}-{hi}\n"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +87,19 @@ mod tests {
         assert_eq!(lines[2].matches('█').count(), 20);
         assert_eq!(lines[3].matches('█').count(), 0);
         assert!(lines[1].starts_with(" 0 │"));
+    }
+
+    #[test]
+    fn a_tornado_spreads_each_range_around_the_score() {
+        // Now 50: one range 40-60 (the widest, filling both halves), one
+        // 50-55 (a quarter of a half, to the right only).
+        let chart = tornado("t", 50, &[("a".into(), 40, 60), ("b".into(), 55, 50)]);
+        let lines: Vec<_> = chart.lines().collect();
+        assert_eq!(lines[1].matches('█').count(), 40);
+        assert!(lines[1].ends_with(" 40-60"));
+        let (left, right) = lines[2].split_once('|').unwrap();
+        assert_eq!(left.matches('█').count(), 0);
+        assert_eq!(right.matches('█').count(), 10);
+        assert!(lines[2].ends_with(" 50-55"));
     }
 }

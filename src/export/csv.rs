@@ -8,6 +8,7 @@ use crate::profile::Change;
 use crate::report::Report;
 use crate::round::to_places;
 use crate::safe_text::csv_cell;
+use crate::sensitivity::Sensitivity;
 use crate::sweep::{SweepHead, SweepRow};
 
 /// One row per school: the headline figures and each option's score, with
@@ -304,7 +305,7 @@ impl Exporter for CsvExporter {
     /// The assumptions and costs, a row each.
     fn explain(&self, e: &Explanation) -> Result<String, ExportError> {
         let header: Vec<String> = [
-            "table", "key", "value", "default", "unit", "basis", "source",
+            "table", "key", "value", "default", "unit", "basis", "source", "low", "high",
         ]
         .iter()
         .map(|c| c.to_string())
@@ -318,6 +319,8 @@ impl Exporter for CsvExporter {
                 r.unit.to_string(),
                 format!("{:?}", r.basis).to_lowercase(),
                 r.source.to_string(),
+                r.low.map(|v| v.to_string()).unwrap_or_default(),
+                r.high.map(|v| v.to_string()).unwrap_or_default(),
             ]
         });
         write(&header, rows)
@@ -350,5 +353,40 @@ impl Exporter for CsvExporter {
             pounds(s.best_value_total_annual_cost),
         ];
         write(&header, std::iter::once(row))
+    }
+
+    fn sensitivity(&self, s: &Sensitivity) -> Result<String, ExportError> {
+        let header: Vec<String> = [
+            "source",
+            "key",
+            "basis",
+            "low",
+            "value",
+            "high",
+            "score_low",
+            "score_high",
+            "swing",
+            "shortfall_low",
+            "shortfall_high",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let rows = s.rows.iter().map(|r| {
+            vec![
+                s.source.clone(),
+                r.key.to_string(),
+                r.basis.to_string(),
+                r.low.to_string(),
+                r.value.to_string(),
+                r.high.to_string(),
+                r.score_low.to_string(),
+                r.score_high.to_string(),
+                r.swing.to_string(),
+                hours(r.shortfall_low),
+                hours(r.shortfall_high),
+            ]
+        });
+        write(&header, rows)
     }
 }

@@ -1,7 +1,7 @@
 //! A report laid out as headings, paragraphs, lists and tables, once, so
 //! the terminal table and markdown exporters differ only in how they draw.
 
-use super::chart::{bars, score_bars};
+use super::chart::{bars, score_bars, tornado};
 use super::{ExportError, Exporter};
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
@@ -12,6 +12,7 @@ use crate::plan::{Plan, PlanResult};
 use crate::profile::Change;
 use crate::report::Report;
 use crate::round::{counted, hours1, money};
+use crate::sensitivity::Sensitivity;
 use crate::sweep::{SweepHead, SweepRow};
 
 /// A format that draws laid-out blocks: the terminal table and markdown.
@@ -102,6 +103,24 @@ impl<T: Draw> Exporter for T {
 
     fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
         Ok(self.draw(layout_explain(explanation)))
+    }
+
+    fn sensitivity(&self, s: &Sensitivity) -> Result<String, ExportError> {
+        let mut out = self.draw(layout_sensitivity(s));
+        if self.charts() {
+            let rows: Vec<(String, u32, u32)> = s
+                .rows
+                .iter()
+                .map(|r| (r.key.to_string(), r.score_low, r.score_high))
+                .collect();
+            out.push('\n');
+            out.push_str(&tornado(
+                &format!("Score at each assumption's low and high (now {})", s.score),
+                s.score,
+                &rows,
+            ));
+        }
+        Ok(out)
     }
 }
 
@@ -776,14 +795,18 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
 fn param_rows(rows: &[ParamRow]) -> Vec<Vec<String>> {
     rows.iter()
         .map(|r| {
-            let value = if r.value == r.default {
-                crate::round::show(r.value)
+            let show = crate::round::show;
+            let mut notes = Vec::new();
+            if r.value != r.default {
+                notes.push(format!("default {}", show(r.default)));
+            }
+            if let (Some(low), Some(high)) = (r.low, r.high) {
+                notes.push(format!("range {}-{}", show(low), show(high)));
+            }
+            let value = if notes.is_empty() {
+                show(r.value)
             } else {
-                format!(
-                    "{} (default {})",
-                    crate::round::show(r.value),
-                    crate::round::show(r.default)
-                )
+                format!("{} ({})", show(r.value), notes.join("; "))
             };
             vec![
                 r.key.to_string(),
@@ -886,4 +909,56 @@ pub(super) fn formulas(w: &Working) -> Vec<Block> {
     ));
     blocks.push(Block::Paragraph(format!("Score: {}.", w.score_working)));
     blocks
+}
+
+/// The tornado as a table: each ranged assumption at its low and high.
+pub(super) fn layout_sensitivity(s: &Sensitivity) -> Vec<Block> {
+    let show = crate::round::show;
+    let rows = s
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.key.to_string(),
+                r.basis.to_string(),
+                show(r.low),
+                show(r.value),
+                show(r.high),
+                r.score_low.to_string(),
+                r.score_high.to_string(),
+                r.swing.to_string(),
+                hours1(r.shortfall_low),
+                hours1(r.shortfall_high),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Title(format!(
+            "{}: what the verdict turns on, as of {}",
+            s.source, s.as_of
+        )),
+        Block::Paragraph(format!(
+            "Now {} ({}). Each assumption below is moved alone to the low and the high end of its plausible range, every other kept at the school's value.",
+            s.score,
+            s.band.as_str()
+        )),
+        Block::Paragraph(s.verdict.clone()),
+        Block::Table(Grid {
+            header: cells([
+                "Assumption",
+                "Basis",
+                "Low",
+                "Value",
+                "High",
+                "Score at low",
+                "Score at high",
+                "Swing",
+                "Short h/wk at low",
+                "Short h/wk at high",
+            ]),
+            rows,
+            numbers_from: 2,
+            ..Grid::default()
+        }),
+    ]
 }

@@ -4,6 +4,7 @@ use crate::compare::Comparison;
 use crate::explain::Explanation;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
+use crate::sensitivity::{Sensitivity, SensitivityRow};
 use crate::sweep::{SweepHead, SweepRow};
 use serde::Serialize;
 
@@ -100,6 +101,20 @@ impl Exporter for JsonExporter {
     fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
         pretty(explanation)
     }
+
+    fn sensitivity(&self, sensitivity: &Sensitivity) -> Result<String, ExportError> {
+        pretty(sensitivity)
+    }
+}
+
+/// A tornado row with the school it belongs to, for one-a-line output.
+#[derive(Serialize)]
+struct SensitivityLine<'a> {
+    schema_version: u32,
+    source: &'a str,
+    as_of: chrono::NaiveDate,
+    #[serde(flatten)]
+    row: &'a SensitivityRow,
 }
 
 /// One object a line, for streaming into other tools: a school, a
@@ -154,6 +169,20 @@ impl Exporter for NdjsonExporter {
         text.push_str(&lines(&explanation.costs)?);
         text.push_str(&lines(explanation.working.as_slice())?);
         Ok(text)
+    }
+
+    fn sensitivity(&self, s: &Sensitivity) -> Result<String, ExportError> {
+        let rows: Vec<SensitivityLine<'_>> = s
+            .rows
+            .iter()
+            .map(|row| SensitivityLine {
+                schema_version: s.schema_version,
+                source: &s.source,
+                as_of: s.as_of,
+                row,
+            })
+            .collect();
+        lines(&rows)
     }
 }
 

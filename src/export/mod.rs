@@ -14,6 +14,7 @@ use crate::compare::Comparison;
 use crate::explain::Explanation;
 use crate::plan::PlanResult;
 use crate::report::Report;
+use crate::sensitivity::Sensitivity;
 use crate::sweep::{SweepHead, SweepRow};
 
 pub use self::csv::CsvExporter;
@@ -72,6 +73,9 @@ pub trait Exporter {
 
     /// The model's numbers and, with a school, its working.
     fn explain(&self, explanation: &Explanation) -> Result<String, ExportError>;
+
+    /// What the verdict turns on: the tornado of one-at-a-time ranges.
+    fn sensitivity(&self, sensitivity: &Sensitivity) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
