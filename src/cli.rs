@@ -153,6 +153,9 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub scenarios: ScenarioArgs,
 
+    #[command(flatten)]
+    pub draws: DrawArgs,
+
     /// The HTML file to write (standard output only when it is not a terminal).
     #[command(flatten)]
     pub to: OutputFile,
@@ -437,6 +440,38 @@ pub enum ColorArg {
     Never,
 }
 
+/// How sure the answer is (SPEC section 8): every ranged assumption drawn
+/// at once, many times. On for one school; `--uncertainty` for many.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "How sure")]
+pub struct UncertaintyArgs {
+    /// Add the score's plausible range to every school of a batch (one
+    /// school always has it).
+    #[arg(long)]
+    pub uncertainty: bool,
+
+    #[command(flatten)]
+    pub draws: DrawArgs,
+}
+
+/// The draws of the assumptions, for every command that shows a range.
+#[derive(Debug, Args)]
+pub struct DrawArgs {
+    /// How many draws of the assumptions (1-100000).
+    #[arg(long, value_name = "N", default_value_t = senco_plan::uncertainty::DEFAULT_SAMPLES, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub samples: u32,
+
+    /// The random seed: the same seed gives the same answer on every machine.
+    #[arg(long, value_name = "N", default_value_t = senco_plan::uncertainty::DEFAULT_SEED)]
+    pub seed: u64,
+}
+
+impl DrawArgs {
+    pub fn draws(&self) -> senco_plan::uncertainty::Draws {
+        senco_plan::uncertainty::Draws::new(self.samples, self.seed)
+    }
+}
+
 /// Exit with code 1 when a score is below a threshold.
 #[derive(Debug, Args)]
 pub struct FailUnder {
@@ -584,6 +619,9 @@ pub struct AssessArgs {
 
     #[command(flatten)]
     pub sizing: SizingArgs,
+
+    #[command(flatten)]
+    pub spread: UncertaintyArgs,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

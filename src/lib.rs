@@ -24,3 +24,4 @@ pub mod scenario;
 pub mod schema;
 pub mod sensitivity;
 pub mod sweep;
+pub mod uncertainty;

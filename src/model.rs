@@ -301,6 +301,10 @@ pub struct Assessment {
     /// Every default used for a key the profile leaves out (SPEC section 1).
     pub assumed: Vec<Assumed>,
     pub warnings: Vec<Warning>,
+    /// How sure the score is, when asked for (SPEC section 8): the spread
+    /// over plausible values of every ranged assumption at once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::uncertainty::Uncertainty>,
 }
 
 /// Exam and test access arrangements (model 2): by school size where
@@ -585,6 +589,7 @@ pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
         compliance: compliance(p, as_of),
         assumed: assumed(p),
         warnings: warnings(p, demand, as_of),
+        uncertainty: None,
     }
 }
 

@@ -92,8 +92,12 @@ impl Report {
     /// One sentence a headteacher understands in one read.
     pub fn headline(&self) -> String {
         let a = &self.assessment;
+        let range = a
+            .uncertainty
+            .as_ref()
+            .map_or(String::new(), |u| format!("; {}", u.range_words()));
         let mut line = format!(
-            "The role needs {} h a week and has {} h: {}% covered ({})",
+            "The role needs {} h a week and has {} h: {}% covered ({}{range})",
             hours1(a.demand_hours_per_week),
             hours1(a.covered_hours_per_week),
             a.score,
@@ -108,6 +112,19 @@ impl Report {
             ));
         }
         line
+    }
+
+    /// The bands across plausible assumptions, when the spread was asked
+    /// for: "unmanageable in 97% of plausible cases, overloaded in 3%".
+    pub fn band_shares_line(&self) -> Option<String> {
+        self.assessment.uncertainty.as_ref().map(|u| {
+            format!(
+                "Across the plausible range of every assumption at once: {} ({} draws, seed {}; `senco-plan sensitivity` shows which assumption matters most).",
+                u.band_words(),
+                u.samples,
+                u.seed
+            )
+        })
     }
 
     /// The extra hours the role needs, in words, beside the 2018 survey.

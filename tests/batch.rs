@@ -327,9 +327,17 @@ fn batch_ndjson_equals_each_file_assessed_alone() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path(), 15);
     let schools = dir.path().join("schools");
-    let out = senco(&["assess", schools.to_str().unwrap(), "-f", "ndjson"])
-        .output()
-        .unwrap();
+    // One school has its plausible range always; a batch with --uncertainty,
+    // from the same draws (common random numbers).
+    let out = senco(&[
+        "assess",
+        schools.to_str().unwrap(),
+        "--uncertainty",
+        "-f",
+        "ndjson",
+    ])
+    .output()
+    .unwrap();
     assert!(out.status.success());
     let records = ndjson(&out.stdout);
     assert_eq!(records.len(), 15);
@@ -404,4 +412,53 @@ fn rosters_as_spreadsheets_export_them() {
         .stderr(predicate::str::contains(
             "column 2 is headed `pupils`, which is not a profile key\n  help: head it school.pupils",
         ));
+}
+
+/// The plausible range is reproducible: the same seed gives identical JSON
+/// twice, and with 1 or 2 threads; another seed may differ.
+#[test]
+fn the_plausible_range_is_the_same_for_a_seed_whatever_the_threads() {
+    let run = |threads: &str, seed: &str| {
+        let out = Command::cargo_bin("senco-plan")
+            .unwrap()
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "assess",
+                "examples",
+                "--uncertainty",
+                "--samples",
+                "200",
+                "--seed",
+                seed,
+                "--as-of",
+                "2026-11-22",
+                "-f",
+                "ndjson",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let one = run("1", "7");
+    assert_eq!(one, run("2", "7"));
+    assert_eq!(one, run("1", "7"));
+    let records = ndjson(&one);
+    for r in &records {
+        let u = &r["assessment"]["uncertainty"];
+        assert_eq!(u["samples"], 200);
+        assert_eq!(u["seed"], 7);
+        let (p10, p50, p90) = (
+            u["score_p10"].as_u64().unwrap(),
+            u["score_p50"].as_u64().unwrap(),
+            u["score_p90"].as_u64().unwrap(),
+        );
+        assert!(p10 <= p50 && p50 <= p90, "{u}");
+        let b = &u["bands"];
+        let total: f64 = ["manageable", "stretched", "overloaded", "unmanageable"]
+            .iter()
+            .map(|k| b[k].as_f64().unwrap())
+            .sum();
+        assert!((total - 1.0).abs() < 1e-3, "{u}");
+    }
 }

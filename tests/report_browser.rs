@@ -75,9 +75,11 @@ fn the_report_is_self_contained_and_accessible() {
     assert!(!html.contains("src="), "no external files");
     assert!(html.contains("<html lang=\"en-GB\">"));
     assert!(html.contains("<h1>Oakfield Primary</h1>"));
-    assert!(html.contains("The role needs 23.8 h a week and has 5.9 h: 25% covered (unmanageable), 17.9 h a week short."));
+    assert!(html.contains("The role needs 23.8 h a week and has 5.9 h: 25% covered (unmanageable; 80% of plausible cases 20-25), 17.9 h a week short."));
     assert!(
-        html.matches("role=\"img\"").count() == 2 && html.matches("<desc id=").count() == 2,
+        // Two bars of demand and cover, with descriptions; eight tornado
+        // bars, each with its title.
+        html.matches("role=\"img\"").count() == 10 && html.matches("<desc id=").count() == 2,
         "charts carry text alternatives"
     );
     assert!(html.contains("<th scope=\"col\">"));
@@ -106,6 +108,17 @@ fn the_report_is_self_contained_and_accessible() {
     // A command named in a sentence is set as code, an arrow never splits.
     assert!(html.contains("<code>senco-plan plan</code> finds the cheapest mix"));
     assert!(html.contains("teaching 12.5&nbsp;\u{2192} 0 h"));
+    // How sure: the band shares and the tornado of the eight assumptions
+    // the score swings most with, each a bar from low to high.
+    assert!(html.contains("<h2>How sure is the answer?</h2>"));
+    assert!(html.contains("unmanageable in 100% of plausible cases"));
+    assert_eq!(
+        html.matches("</title><rect class=\"pool-deputy\"").count(),
+        8
+    );
+    assert!(html.contains(
+        "The verdict, unmanageable, holds whichever single assumption is off by its full range."
+    ));
 }
 
 /// A legal problem is never left to page 3: non-compliance and every
@@ -200,7 +213,9 @@ fn the_report_renders_in_chromium_without_errors() {
     let dom = headless(&browser, &profile, &["--dump-dom".into(), url.clone()]);
     let text = String::from_utf8_lossy(&dom.stdout);
     assert!(
-        text.contains("25% covered (unmanageable), 17.9 h a week short."),
+        text.contains(
+            "25% covered (unmanageable; 80% of plausible cases 20-25), 17.9 h a week short."
+        ),
         "{text}"
     );
     let log = String::from_utf8_lossy(&dom.stderr);
@@ -327,7 +342,7 @@ fn the_first_printed_page_holds_the_headline_both_charts_the_options_and_the_bes
     let first = pdftotext(&pdf, 1, 1);
     for expected in [
         "Oakfield Primary",
-        "The role needs 23.8 h a week and has 5.9 h: 25% covered (unmanageable), 17.9 h a week short.",
+        "The role needs 23.8 h a week and has 5.9 h: 25% covered (unmanageable; 80% of plausible cases 20-25), 17.9 h a week short.",
         // The demand chart's legend: every area with its hours.
         "What the role needs",
         "statutory casework 4.5 h",

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use senco_plan::batch::{Failure, Record, SchoolLine, Tally};
 use senco_plan::profile::{Draft, Override};
 use senco_plan::report::Report;
+use senco_plan::uncertainty::{Draws, uncertainty};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,7 +23,13 @@ const MAX_SHOWN_FAILURES: usize = 50;
 /// is written between chunks, so memory does not grow with the batch.
 const CHUNK: usize = 1024;
 
-fn assess_input(input: Input, edits: &[Override], as_of: NaiveDate, sizing: &SizingArgs) -> Record {
+fn assess_input(
+    input: Input,
+    edits: &[Override],
+    as_of: NaiveDate,
+    sizing: &SizingArgs,
+    draws: Option<&Draws>,
+) -> Record {
     let (source, profile) = match input {
         Input::Failed(failure) => return Err(failure),
         Input::File(path) => {
@@ -36,13 +43,18 @@ fn assess_input(input: Input, edits: &[Override], as_of: NaiveDate, sizing: &Siz
         }
     };
     match profile {
-        Ok(profile) => Ok(Report::new(
-            &source,
-            &profile,
-            as_of,
-            &sizing.settings(&profile, None),
-            &sizing.sizing(),
-        )),
+        Ok(profile) => {
+            let mut report = Report::new(
+                &source,
+                &profile,
+                as_of,
+                &sizing.settings(&profile, None),
+                &sizing.sizing(),
+            );
+            report.assessment.uncertainty =
+                draws.and_then(|draws| uncertainty(&profile, as_of, draws));
+            Ok(report)
+        }
         Err(err) => Err(Failure {
             source,
             problems: err.problems,
@@ -60,14 +72,22 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
         .collect();
     check_stdin_once(&named)?;
     let exporter = exporter_for(&args.out);
+    let draws = args.spread.draws.draws();
 
-    // One profile: the whole report, or its problems and nothing written.
+    // One profile: the whole report with its plausible range, or its
+    // problems and nothing written.
     if let ([path], []) = (args.files.as_slice(), args.roster.as_slice())
         && !path.is_dir()
         && !args.summary_only
     {
-        let report = assess_input(Input::File(path.clone()), &edits, as_of, &args.sizing)
-            .map_err(|f| anyhow::anyhow!(f))?;
+        let report = assess_input(
+            Input::File(path.clone()),
+            &edits,
+            as_of,
+            &args.sizing,
+            Some(&draws),
+        )
+        .map_err(|f| anyhow::anyhow!(f))?;
         let text = exporter.assess(std::slice::from_ref(&report))?;
         return finish(
             &args.out,
@@ -99,7 +119,10 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
         }
         let records: Vec<Record> = chunk
             .into_par_iter()
-            .map(|input| assess_input(input, &edits, as_of, &args.sizing))
+            .map(|input| {
+                let draws = args.spread.uncertainty.then_some(&draws);
+                assess_input(input, &edits, as_of, &args.sizing, draws)
+            })
             .collect();
         for record in &records {
             tally.add(record);

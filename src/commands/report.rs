@@ -12,6 +12,9 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// The report's tornado shows the assumptions the score swings most with.
+const REPORT_TORNADO_ROWS: usize = 8;
+
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     // HTML on a terminal is a screenful of tags: the page goes to a file.
     if args.to.output.as_deref().is_none_or(is_stdio) && std::io::stdout().is_terminal() {
@@ -28,7 +31,12 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let profile = draft.build(&edits)?;
     let source = display_name(&args.file);
     let settings = args.sizing.settings(&profile, None);
-    let report = Report::new(&source, &profile, as_of, &settings, &args.sizing.sizing());
+    let mut report = Report::new(&source, &profile, as_of, &settings, &args.sizing.sizing());
+    report.assessment.uncertainty =
+        senco_plan::uncertainty::uncertainty(&profile, as_of, &args.draws.draws());
+    // What the verdict turns on: the eight assumptions it swings most with.
+    let tornado =
+        senco_plan::sensitivity::sensitivity(&source, &profile, as_of, Some(REPORT_TORNADO_ROWS));
     let comparison = if scenarios.is_empty() {
         None
     } else {
@@ -47,7 +55,8 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         ))
     };
     let explanation = senco_plan::explain::explain(Some((&source, &profile)), as_of);
-    let html = senco_plan::export::report_html(&report, comparison.as_ref(), &explanation);
+    let html =
+        senco_plan::export::report_html(&report, comparison.as_ref(), &explanation, &tornado);
     write_output(args.to.output.as_deref(), &inputs, &html)?;
     Ok(ExitCode::SUCCESS)
 }

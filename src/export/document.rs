@@ -171,6 +171,7 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
         Block::Paragraph(format!("{}, assessed as of {}.", r.source, r.as_of)),
         Block::Paragraph(r.headline()),
     ];
+    blocks.extend(r.band_shares_line().map(Block::Paragraph));
     blocks.extend(working(r));
     blocks.push(Block::Heading(
         "Leadership, resilience and compliance".to_string(),

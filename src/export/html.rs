@@ -16,6 +16,7 @@ use crate::model::Area;
 use crate::report::Report;
 use crate::round::hours1;
 use crate::safe_text::html_text as esc;
+use crate::sensitivity::Sensitivity;
 use std::fmt::Write as _;
 
 const STYLE: &str = r#"
@@ -470,11 +471,43 @@ fn check_first(r: &Report) -> String {
     html
 }
 
+/// The tornado: what the verdict turns on in a sentence, then for each of
+/// the assumptions the score swings most with, a bar from the score at one
+/// end of its range to the score at the other, on a 0-100 scale with the
+/// school's score marked.
+fn tornado_html(s: &Sensitivity) -> String {
+    let mut html = format!(
+        "<p>{}</p><table class=\"tornado\"><caption>Each assumption moved alone to the low and the high end of its plausible range; the line marks today's score, {}.</caption><thead><tr><th scope=\"col\">Assumption</th><th scope=\"col\" class=\"num\">Range</th><th scope=\"col\">Score from low to high</th></tr></thead><tbody>",
+        esc(&s.verdict),
+        s.score
+    );
+    for r in &s.rows {
+        let (lo, hi) = (r.score_low.min(r.score_high), r.score_low.max(r.score_high));
+        let now = f64::from(s.score);
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\"><bdi>{}</bdi></th><td class=\"num\" data-label=\"Range\">{}-{}</td><td data-label=\"Score from low to high\"><svg class=\"bar\" role=\"img\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\"><title>{}: {} at its low, {} at its high</title><rect class=\"pool-deputy\" x=\"{lo}\" y=\"1\" width=\"{}\" height=\"8\"/><rect x=\"{now:.1}\" y=\"0\" width=\"0.6\" height=\"10\" fill=\"#1a1a1a\"/></svg> {} to {}</td></tr>",
+            esc(r.key),
+            crate::round::show(r.low),
+            crate::round::show(r.high),
+            esc(r.key),
+            r.score_low,
+            r.score_high,
+            (hi - lo).max(1),
+            r.score_low,
+            r.score_high
+        );
+    }
+    html.push_str("</tbody></table>");
+    html
+}
+
 /// The whole page.
 pub fn report_html(
     r: &Report,
     scenarios: Option<&Comparison>,
     explanation: &Explanation,
+    tornado: &Sensitivity,
 ) -> String {
     let mut body = summary(r, explanation);
 
@@ -484,6 +517,13 @@ pub fn report_html(
         body.push_str("<h3>How each number is worked out</h3>");
         body.push_str(&blocks_html(formulas(w)));
     }
+    body.push_str("</section>");
+
+    body.push_str("<section><h2>How sure is the answer?</h2>");
+    if let Some(line) = r.band_shares_line() {
+        let _ = write!(body, "<p>{}</p>", arrows(&esc(&line)));
+    }
+    body.push_str(&tornado_html(tornado));
     body.push_str("</section>");
 
     body.push_str("<section><h2>Leadership, resilience and compliance</h2>");
