@@ -368,7 +368,12 @@ pub fn explain(school: Option<(&str, &Profile)>, as_of: NaiveDate) -> Explanatio
     });
     Explanation {
         schema_version: SCHEMA_VERSION,
-        assumptions: rows("assumptions", ASSUMPTIONS, a, &crate::params::ranged(a)),
+        assumptions: rows(
+            "assumptions",
+            ASSUMPTIONS,
+            a,
+            &crate::params::ranged(a, school.map_or(&[][..], |(_, p)| &p.ranges)),
+        ),
         costs: rows("costs", COSTS, c, &[]),
         working: school.map(|(source, p)| working(source, p, as_of)),
     }

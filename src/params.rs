@@ -223,13 +223,24 @@ pub struct Ranged {
     pub published: bool,
 }
 
-/// The ranged assumptions of `a`, in [`RANGES`] order.
-pub fn ranged(a: &Assumptions) -> Vec<Ranged> {
+/// The ranged assumptions of `a`, in [`RANGES`] order; `own` holds a
+/// school's `[ranges]`, (key, low, high), which take the place of the
+/// moved default ranges.
+pub fn ranged(a: &Assumptions, own: &[(&str, f64, f64)]) -> Vec<Ranged> {
     RANGES
         .iter()
         .filter_map(|r| {
             let param = ASSUMPTIONS.iter().find(|p| p.key == r.key)?;
             let value = (param.get)(a);
+            if let Some((_, low, high)) = own.iter().find(|(key, ..)| *key == r.key) {
+                return Some(Ranged {
+                    param,
+                    low: *low,
+                    value,
+                    high: *high,
+                    published: r.published,
+                });
+            }
             let central = param.default_value();
             let scale = if central > 0.0 { value / central } else { 1.0 };
             let clamp = |v: f64| v.clamp(param.min, param.max);
@@ -712,7 +723,7 @@ mod tests {
             ehcp_review_hours: 16.0,
             ..Assumptions::default()
         };
-        let r = ranged(&a);
+        let r = ranged(&a, &[]);
         let reviews = r
             .iter()
             .find(|r| r.param.key == "ehcp-review-hours")
@@ -727,7 +738,7 @@ mod tests {
             admin_share_statutory: 0.8,
             ..Assumptions::default()
         };
-        let r = ranged(&a);
+        let r = ranged(&a, &[]);
         let share = r
             .iter()
             .find(|r| r.param.key == "admin-share-statutory")

@@ -30,6 +30,11 @@ struct ProfileFile {
     #[serde(default)]
     #[schemars(schema_with = "costs_schema")]
     costs: Option<Map<String, Value>>,
+    /// A school's own plausible range for a ranged assumption, `[low, high]`
+    /// (`senco-plan explain` shows the default ranges).
+    #[serde(default)]
+    #[schemars(schema_with = "ranges_schema")]
+    ranges: Option<Map<String, Value>>,
 }
 
 /// The school.
@@ -182,6 +187,33 @@ fn assumptions_schema(_: &mut SchemaGenerator) -> Schema {
 
 fn costs_schema(_: &mut SchemaGenerator) -> Schema {
     table_schema(COSTS)
+}
+
+/// `[ranges]`: for each ranged assumption, two numbers within its limits.
+fn ranges_schema(_: &mut SchemaGenerator) -> Schema {
+    let properties: Map<String, Value> = crate::params::RANGES
+        .iter()
+        .filter_map(|r| {
+            let p = ASSUMPTIONS.iter().find(|p| p.key == r.key)?;
+            let item = json!({"type": "number", "minimum": p.min, "maximum": p.max});
+            Some((
+                r.key.to_string(),
+                json!({
+                    "type": "array",
+                    "items": item,
+                    "minItems": 2,
+                    "maxItems": 2,
+                    "description": format!("{} as [low, high] (default {}-{})", r.key, r.low, r.high),
+                }),
+            ))
+        })
+        .collect();
+    let schema = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": properties,
+    });
+    Schema::try_from(schema).unwrap_or_default()
 }
 
 /// The profile's JSON Schema (draft-07), pretty-printed.

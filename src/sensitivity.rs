@@ -52,7 +52,7 @@ pub fn sensitivity(
     top: Option<usize>,
 ) -> Sensitivity {
     let base = assess(profile, as_of);
-    let mut rows: Vec<SensitivityRow> = ranged(&profile.assumptions)
+    let mut rows: Vec<SensitivityRow> = ranged(&profile.assumptions, &profile.ranges)
         .into_iter()
         .map(|r| {
             let at = |value: f64| {

@@ -139,7 +139,12 @@ fn percentile<T: Copy>(sorted: &[T], p: f64) -> Option<T> {
 
 /// The spread of the school's score over the draws. `None` with no draws.
 pub fn uncertainty(profile: &Profile, as_of: NaiveDate, draws: &Draws) -> Option<Uncertainty> {
-    spread(profile, &ranged(&profile.assumptions), as_of, draws)
+    spread(
+        profile,
+        &ranged(&profile.assumptions, &profile.ranges),
+        as_of,
+        draws,
+    )
 }
 
 fn spread(
@@ -240,7 +245,7 @@ mod tests {
     #[test]
     fn with_every_range_closed_the_range_is_the_score() {
         let p = oakfield();
-        let closed: Vec<_> = ranged(&p.assumptions)
+        let closed: Vec<_> = ranged(&p.assumptions, &p.ranges)
             .into_iter()
             .map(|r| crate::params::Ranged {
                 low: r.value,
@@ -263,8 +268,8 @@ mod tests {
     fn a_wider_range_never_narrows_the_spread() {
         let p = oakfield();
         let draws = Draws::new(400, 11);
-        let narrow = spread(&p, &ranged(&p.assumptions), as_of(), &draws).unwrap();
-        let wide: Vec<_> = ranged(&p.assumptions)
+        let narrow = spread(&p, &ranged(&p.assumptions, &p.ranges), as_of(), &draws).unwrap();
+        let wide: Vec<_> = ranged(&p.assumptions, &p.ranges)
             .into_iter()
             .map(|r| {
                 if r.param.key == "ehc-request-hours" {

@@ -1220,3 +1220,56 @@ fn every_example_states_what_the_model_makes_of_it() {
         );
     }
 }
+
+/// A school's own `[ranges]` (SPEC section 8) replace the default ranges
+/// in `explain`, `sensitivity` and the plausible range; a range that does
+/// not hold the value, an unknown key or a value that is not two numbers
+/// is refused with the line to write.
+#[test]
+fn a_schools_own_ranges_are_used_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = broken(
+        dir.path(),
+        "corporate-responsibility = false",
+        "corporate-responsibility = false\n\n[ranges]\nehcp-review-hours = [6, 10]",
+    );
+    let out = senco().args(["explain", &own]).output().unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("8 (range 6-10)")
+    );
+    let out = senco()
+        .args(["sensitivity", &own, "-f", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reviews = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "ehcp-review-hours")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (reviews["low"].clone(), reviews["high"].clone()),
+        (json!(6.0), json!(10.0))
+    );
+    let bad = broken(
+        dir.path(),
+        "corporate-responsibility = false",
+        "corporate-responsibility = false\n\n[ranges]\nfragmentation = [0.3, 0.1]\nstudy-hour = [1, 2]\nagency-hours = \"1-2\"",
+    );
+    let out = assess(&[&bad]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("ranges.fragmentation: [0.3, 0.1] must hold the value 0.25"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `study-hours`?"), "{stderr}");
+    assert!(
+        stderr.contains("ranges.agency-hours: must be two numbers, [low, high]"),
+        "{stderr}"
+    );
+}

@@ -119,6 +119,7 @@ prop_compose! {
             costs: Costs::default(),
             assumed: Vec::new(),
             read_as: Vec::new(),
+            ranges: Vec::new(),
         }
     }
 }

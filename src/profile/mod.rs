@@ -138,6 +138,8 @@ pub struct Profile {
     /// What the reader took in another sense than written (a phase called
     /// "infant"), to be shown as warnings.
     pub read_as: Vec<String>,
+    /// The school's own `[ranges]`: (key, low, high) for ranged assumptions.
+    pub ranges: Vec<(&'static str, f64, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

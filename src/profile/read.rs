@@ -40,6 +40,7 @@ pub(crate) const TABLES: &[&str] = &[
     "whole-school",
     "assumptions",
     "costs",
+    "ranges",
 ];
 pub(crate) const SCHOOL_KEYS: &[&str] = &[
     "name",
@@ -441,12 +442,14 @@ impl Reader<'_> {
         };
         let assumptions = self.params(root, "assumptions", ASSUMPTIONS, Assumptions::default());
         let costs = self.params(root, "costs", COSTS, Costs::default());
+        let ranges = self.ranges(root, &assumptions);
         self.check_bands(root, &assumptions);
 
         self.cross_checks(root, school.as_ref(), tas.as_ref());
         Some(Profile {
             assumed: defaulted(root),
             read_as: std::mem::take(&mut self.read_as),
+            ranges,
             school: school?,
             senco: senco?,
             deputy,
@@ -1174,6 +1177,66 @@ impl Reader<'_> {
             lead_tas: lead_tas?,
             lead_hours: lead_hours?,
         })
+    }
+
+    /// `[ranges]`: a school's own `key = [low, high]` for a ranged
+    /// assumption (SPEC section 8), with low <= its value <= high, within
+    /// the key's limits.
+    fn ranges(&mut self, root: &Table, a: &Assumptions) -> Vec<(&'static str, f64, f64)> {
+        let Some(section) = self.optional_section(root, "ranges") else {
+            return Vec::new();
+        };
+        let keys: Vec<&str> = crate::params::RANGES.iter().map(|r| r.key).collect();
+        let mut ranges = Vec::new();
+        for (key, Entry { node, .. }) in section.table {
+            let Some(param) = ASSUMPTIONS
+                .iter()
+                .find(|p| p.key == key && keys.contains(&p.key))
+            else {
+                continue;
+            };
+            let value = (param.get)(a);
+            let show = crate::round::show;
+            let example = format!(
+                "[{}, {}]",
+                show(param.min.max(value * 0.5)),
+                show(value * 2.0)
+            );
+            match &node.value {
+                Value::Array(2, items) => match items.as_slice() {
+                    [Some(low), Some(high)]
+                        if low.is_finite()
+                            && high.is_finite()
+                            && param.min <= *low
+                            && *low <= value
+                            && value <= *high
+                            && *high <= param.max =>
+                    {
+                        ranges.push((param.key, *low, *high));
+                    }
+                    [Some(low), Some(high)] => self.report(
+                        Some(format!("ranges.{key}")),
+                        &node.origin,
+                        format!(
+                            "[{}, {}] must hold the value {} and stay within {} to {}",
+                            figure(*low),
+                            figure(*high),
+                            show(value),
+                            show(param.min),
+                            show(param.max)
+                        ),
+                        format!(
+                            "write the low first, then the high, e.g. {}",
+                            self.eg(key, &example)
+                        ),
+                    ),
+                    _ => self.wrong_type(&section, key, node, "two numbers, [low, high]", &example),
+                },
+                _ => self.wrong_type(&section, key, node, "two numbers, [low, high]", &example),
+            }
+        }
+        self.finish(&section, &keys);
+        ranges
     }
 
     fn params<T: Default>(

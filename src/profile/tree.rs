@@ -22,7 +22,9 @@ pub(crate) enum Value {
     Float(f64),
     Bool(bool),
     Date(toml::value::Datetime),
-    Array,
+    /// A list: how many items, and the first few as numbers (None for an
+    /// item that is not one); enough to check `[low, high]`.
+    Array(usize, Vec<Option<f64>>),
     Table(Table),
 }
 
@@ -34,7 +36,7 @@ impl Value {
             Value::Float(_) => "a number",
             Value::Bool(_) => "true/false",
             Value::Date(_) => "a date",
-            Value::Array => "a list",
+            Value::Array(..) => "a list",
             Value::Table(_) => "a table",
         }
     }
@@ -86,7 +88,20 @@ fn convert_value(value: &DeValue<'_>, depth: usize) -> Value {
         DeValue::Float(f) => Value::Float(parse_float(f.as_str())),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::Date(*d),
-        DeValue::Array(_) => Value::Array,
+        DeValue::Array(items) => Value::Array(
+            items.len(),
+            items
+                .iter()
+                .take(3)
+                .map(|item| match item.get_ref() {
+                    DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                        .ok()
+                        .map(|v| v as f64),
+                    DeValue::Float(f) => Some(parse_float(f.as_str())),
+                    _ => None,
+                })
+                .collect(),
+        ),
         DeValue::Table(t) if depth == 0 => Value::Table(convert_table(t, depth + 1)),
         DeValue::Table(_) => Value::Table(Table::new()),
     }
@@ -102,7 +117,7 @@ fn parse_float(text: &str) -> f64 {
 fn value_from_text(raw: &str) -> Value {
     match DeValue::parse(raw) {
         Ok(parsed) => match parsed.get_ref() {
-            DeValue::Array(_) | DeValue::Table(_) => Value::Text(raw.to_string()),
+            DeValue::Table(_) => Value::Text(raw.to_string()),
             other => convert_value(other, 1),
         },
         Err(_) => Value::Text(raw.to_string()),
