@@ -27,6 +27,7 @@ measure() {
 
 measure "folder of $count files -> ndjson" "$bin" assess "$work/schools" -f ndjson --as-of 2026-11-22
 measure "roster of $count rows -> ndjson" "$bin" assess --roster "$work/roster.csv" -f ndjson --as-of 2026-11-22
+measure "roster with --uncertainty (1,000 draws a school) -> ndjson" "$bin" assess --roster "$work/roster.csv" --uncertainty -f ndjson --as-of 2026-11-22
 measure "roster, model only (--summary-only)" "$bin" assess --roster "$work/roster.csv" --summary-only --as-of 2026-11-22
 start=$(date +%s%N)
 for _ in $(seq 100); do "$bin" assess examples/primary.toml > /dev/null; done

@@ -445,8 +445,9 @@ pub enum ColorArg {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "How sure")]
 pub struct UncertaintyArgs {
-    /// Add the score's plausible range to every school of a batch (one
-    /// school always has it).
+    /// Add the score's plausible range (10th-90th percentile) to every row:
+    /// each school of a batch, scenario or sweep point (one school assessed
+    /// alone always has it).
     #[arg(long)]
     pub uncertainty: bool,
 
@@ -532,6 +533,9 @@ pub struct CompareArgs {
 
     #[command(flatten)]
     pub check: FailUnder,
+
+    #[command(flatten)]
+    pub spread: UncertaintyArgs,
 }
 
 #[derive(Debug, Args)]
@@ -552,6 +556,9 @@ pub struct SweepArgs {
 
     #[command(flatten)]
     pub check: FailUnder,
+
+    #[command(flatten)]
+    pub spread: UncertaintyArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

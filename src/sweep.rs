@@ -183,6 +183,12 @@ pub struct SweepRow {
     /// Pounds once (training).
     #[serde(serialize_with = "round::whole_pounds")]
     pub one_off_cost: f64,
+    /// The score's 10th and 90th percentiles over plausible assumptions,
+    /// with `--uncertainty` (SPEC section 8).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_p10: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_p90: Option<u32>,
 }
 
 /// What a sweep is of, known before its first point.
@@ -192,6 +198,9 @@ pub struct SweepHead {
     pub source: String,
     pub as_of: NaiveDate,
     pub vary: Vec<String>,
+    /// Each point carries its plausible range (`--uncertainty`).
+    #[serde(skip)]
+    pub ranged: bool,
 }
 
 /// The grid's points, assessed one at a time, the first key varying
@@ -204,6 +213,19 @@ pub struct Points<'a> {
     baseline: Profile,
     /// The odometer: each key's value index; `None` once every point is done.
     index: Option<Vec<u64>>,
+    /// Draws for each point's plausible range, when asked for.
+    draws: Option<&'a crate::uncertainty::Draws>,
+}
+
+impl<'a> Points<'a> {
+    /// Each point also gets its plausible range, from these draws (the
+    /// head says so, for the columns).
+    pub fn with_draws(self, draws: &'a crate::uncertainty::Draws) -> Points<'a> {
+        Points {
+            draws: Some(draws),
+            ..self
+        }
+    }
 }
 
 impl Iterator for Points<'_> {
@@ -253,6 +275,9 @@ impl Iterator for Points<'_> {
         let flat = flatten(&point);
         let a = assess(&point, self.as_of);
         let cost = change_cost(&self.baseline, &point);
+        let spread = self
+            .draws
+            .and_then(|draws| crate::uncertainty::uncertainty(&point, self.as_of, draws));
         Some(Ok(SweepRow {
             values: self
                 .varies
@@ -276,6 +301,8 @@ impl Iterator for Points<'_> {
             shortfall_hours_per_week: a.shortfall_hours_per_week,
             annual_cost: cost.recurring,
             one_off_cost: cost.one_off,
+            score_p10: spread.as_ref().map(|u| u.score_p10),
+            score_p90: spread.as_ref().map(|u| u.score_p90),
         }))
     }
 }
@@ -293,6 +320,7 @@ pub fn points<'a>(
         source: draft.file().to_string(),
         as_of,
         vary: varies.iter().map(|v| v.key.clone()).collect(),
+        ranged: false,
     };
     let empty = varies.iter().any(Vary::is_empty);
     let points = Points {
@@ -302,6 +330,7 @@ pub fn points<'a>(
         as_of,
         baseline,
         index: (!empty).then(|| vec![0; varies.len()]),
+        draws: None,
     };
     Ok((head, points))
 }

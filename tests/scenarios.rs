@@ -428,3 +428,80 @@ fn sensitivity_in_every_format() {
         "{markdown}"
     );
 }
+
+/// With `--uncertainty`, compare and sweep give each row its 10th and 90th
+/// percentile score (SPEC section 8), from the same draws for every row.
+#[test]
+fn compare_and_sweep_carry_the_plausible_range_when_asked() {
+    let json = json_of(&[
+        "compare",
+        "examples/primary.toml",
+        "--scenario",
+        "d: deputy.hours=6.5",
+        "--uncertainty",
+        "--samples",
+        "200",
+        "-f",
+        "json",
+    ]);
+    for row in json["scenarios"].as_array().unwrap() {
+        let u = &row["assessment"]["uncertainty"];
+        assert_eq!(u["samples"], 200);
+        assert!(u["score_p10"].as_u64().unwrap() <= u["score_p90"].as_u64().unwrap());
+    }
+    let table = stdout_of(&[
+        "compare",
+        "examples/primary.toml",
+        "--scenario",
+        "d: deputy.hours=6.5",
+        "--uncertainty",
+    ]);
+    assert!(table.contains("80% range"), "{table}");
+    let csv = stdout_of(&[
+        "sweep",
+        "examples/primary.toml",
+        "--vary",
+        "deputy.hours=0,13",
+        "--uncertainty",
+        "--samples",
+        "100",
+        "-f",
+        "csv",
+    ]);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",score_p10,score_p90"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 3);
+    // Without it the columns are not there, and a sweep too large with
+    // its draws is refused before it starts.
+    let plain = stdout_of(&[
+        "sweep",
+        "examples/primary.toml",
+        "--vary",
+        "deputy.hours=0,13",
+        "-f",
+        "csv",
+    ]);
+    assert!(!plain.contains("score_p10"));
+    let out = Command::cargo_bin("senco-plan")
+        .unwrap()
+        .args([
+            "sweep",
+            "examples/primary.toml",
+            "--vary",
+            "deputy.hours=0..60:0.5",
+            "--vary",
+            "admin.hours=0..60:0.5",
+            "--uncertainty",
+            "--samples",
+            "10000",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a sweep with --uncertainty may take"));
+}

@@ -50,7 +50,19 @@ pub fn run(args: &CompareArgs) -> Result<ExitCode> {
         CompareSort::Cost => SortBy::Cost,
         CompareSort::Name => SortBy::Name,
     };
-    let comparison = compare(&baseline, &others, as_of, sort, args.horizon.years);
+    let mut comparison = compare(&baseline, &others, as_of, sort, args.horizon.years);
+    if args.spread.uncertainty {
+        // The same draws for every row (common random numbers), matched to
+        // its profile by name and source (the baseline is always first).
+        let draws = args.spread.draws.draws();
+        for row in &mut comparison.scenarios {
+            let candidate = std::iter::once(&baseline)
+                .chain(&others)
+                .find(|c| c.name == row.name && c.source == row.source);
+            row.assessment.uncertainty = candidate
+                .and_then(|c| senco_plan::uncertainty::uncertainty(&c.profile, as_of, &draws));
+        }
+    }
     let text = exporter_for(&args.out).compare(&comparison)?;
     finish(
         &args.out,

@@ -11,6 +11,10 @@ use std::process::ExitCode;
 /// Sweep points a table or Markdown shows.
 const MAX_TABLE_POINTS: usize = 10_000;
 
+/// A sweep with `--uncertainty` assesses each point once a draw: at most
+/// this many assessments (about a minute on two cores).
+const MAX_RANGED_ASSESSMENTS: u64 = 20_000_000;
+
 pub fn run(args: &SweepArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
     let varies = args
@@ -29,7 +33,25 @@ pub fn run(args: &SweepArgs) -> Result<ExitCode> {
     }
     grid_size(&varies).map_err(anyhow::Error::msg)?;
     let draft = read_draft(&args.file)?;
-    let (head, points) = sweep_points(&draft, &edits, &varies, as_of)?;
+    let (mut head, points) = sweep_points(&draft, &edits, &varies, as_of)?;
+    let draws = args.spread.draws.draws();
+    let points = if args.spread.uncertainty {
+        // Every point is assessed once a draw: the grid and the draws
+        // together are bounded as the grid alone is.
+        let work = grid_size(&varies)
+            .map_err(anyhow::Error::msg)?
+            .saturating_mul(u64::from(args.spread.draws.samples));
+        if work > MAX_RANGED_ASSESSMENTS {
+            bail!(
+                "{work} assessments (the grid's points x {} draws) is more than the {MAX_RANGED_ASSESSMENTS} a sweep with --uncertainty may take: use fewer values or fewer --samples",
+                args.spread.draws.samples
+            );
+        }
+        head.ranged = true;
+        points.with_draws(&draws)
+    } else {
+        points
+    };
     let exporter = exporter_for(&args.out);
     let output = args.out.to.output.as_deref().filter(|p| !is_stdio(p));
     let mut sink = Sink::open(output, &[args.file.as_path()])?;

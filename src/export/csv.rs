@@ -163,9 +163,17 @@ impl Exporter for CsvExporter {
         .iter()
         .map(|c| c.to_string())
         .collect();
+        let ranged = comparison
+            .scenarios
+            .iter()
+            .any(|r| r.assessment.uncertainty.is_some());
+        let mut header = header;
+        if ranged {
+            header.extend(["score_p10".to_string(), "score_p90".to_string()]);
+        }
         let rows = comparison.scenarios.iter().map(|r| {
             let a = &r.assessment;
-            vec![
+            let mut row = vec![
                 r.name.clone(),
                 r.source.clone(),
                 a.score.to_string(),
@@ -182,7 +190,15 @@ impl Exporter for CsvExporter {
                 pounds(r.cost_per_year),
                 r.cost_per_point.map(pounds).unwrap_or_default(),
                 set_list(&r.changes),
-            ]
+            ];
+            if ranged {
+                let u = a.uncertainty.as_ref();
+                row.extend([
+                    u.map(|u| u.score_p10.to_string()).unwrap_or_default(),
+                    u.map(|u| u.score_p90.to_string()).unwrap_or_default(),
+                ]);
+            }
+            row
         });
         write(&header, rows)
     }
@@ -203,6 +219,9 @@ impl Exporter for CsvExporter {
             .iter()
             .map(|c| c.to_string()),
         );
+        if head.ranged {
+            header.extend(["score_p10".to_string(), "score_p90".to_string()]);
+        }
         write_rows(std::iter::once(header))
     }
 
@@ -221,6 +240,10 @@ impl Exporter for CsvExporter {
             pounds(r.annual_cost),
             pounds(r.one_off_cost),
         ]);
+        if head.ranged {
+            let show = |p: Option<u32>| p.map(|v| v.to_string()).unwrap_or_default();
+            row.extend([show(r.score_p10), show(r.score_p90)]);
+        }
         write_rows(std::iter::once(row))
     }
 

@@ -498,12 +498,16 @@ fn change_list(changes: &std::collections::BTreeMap<String, Change>) -> String {
 }
 
 pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
+    let ranged = c
+        .scenarios
+        .iter()
+        .any(|r| r.assessment.uncertainty.is_some());
     let rows = c
         .scenarios
         .iter()
         .map(|r| {
             let a = &r.assessment;
-            vec![
+            let mut row = vec![
                 r.name.clone(),
                 change_list(&r.changes),
                 a.band.as_str().to_string(),
@@ -517,7 +521,13 @@ pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
                 money(r.annual_cost),
                 money(r.one_off_cost),
                 r.cost_per_point.map_or("-".to_string(), money),
-            ]
+            ];
+            if ranged {
+                row.push(a.uncertainty.as_ref().map_or("-".to_string(), |u| {
+                    format!("{}-{}", u.score_p10, u.score_p90)
+                }));
+            }
+            row
         })
         .collect();
     let mut blocks = vec![
@@ -546,7 +556,10 @@ pub(super) fn layout_compare(c: &Comparison) -> Vec<Block> {
                 "A year",
                 "Once",
                 "Per point",
-            ]),
+            ])
+            .into_iter()
+            .chain(ranged.then(|| "80% range".to_string()))
+            .collect(),
             rows,
             numbers_from: 3,
             ..Grid::default()
@@ -575,6 +588,9 @@ pub(super) fn layout_sweep(s: &SweepHead, points: &[SweepRow]) -> Vec<Block> {
         .iter()
         .map(|h| h.to_string()),
     );
+    if s.ranged {
+        header.push("80% range".to_string());
+    }
     let rows = points
         .iter()
         .map(|r| {
@@ -591,6 +607,12 @@ pub(super) fn layout_sweep(s: &SweepHead, points: &[SweepRow]) -> Vec<Block> {
                 hours1(r.shortfall_hours_per_week),
                 money(r.annual_cost),
             ]);
+            if s.ranged {
+                row.push(match (r.score_p10, r.score_p90) {
+                    (Some(low), Some(high)) => format!("{low}-{high}"),
+                    _ => "-".to_string(),
+                });
+            }
             row
         })
         .collect();
