@@ -173,12 +173,7 @@ fn table_schema<T: Default>(params: &[Param<T>]) -> Schema {
             (p.key.to_string(), schema)
         })
         .collect();
-    let schema = json!({
-        "type": "object",
-        "additionalProperties": false,
-        "properties": properties,
-    });
-    Schema::try_from(schema).unwrap_or_default()
+    closed_object(properties)
 }
 
 fn assumptions_schema(_: &mut SchemaGenerator) -> Schema {
@@ -187,6 +182,16 @@ fn assumptions_schema(_: &mut SchemaGenerator) -> Schema {
 
 fn costs_schema(_: &mut SchemaGenerator) -> Schema {
     table_schema(COSTS)
+}
+
+/// A table that takes these keys and no others.
+fn closed_object(properties: Map<String, Value>) -> Schema {
+    let schema = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": properties,
+    });
+    Schema::try_from(schema).unwrap_or_default()
 }
 
 /// `[ranges]`: for each ranged assumption, two numbers within its limits.
@@ -208,12 +213,7 @@ fn ranges_schema(_: &mut SchemaGenerator) -> Schema {
             ))
         })
         .collect();
-    let schema = json!({
-        "type": "object",
-        "additionalProperties": false,
-        "properties": properties,
-    });
-    Schema::try_from(schema).unwrap_or_default()
+    closed_object(properties)
 }
 
 /// The profile's JSON Schema (draft-07), pretty-printed.
