@@ -279,6 +279,9 @@ pub struct PlanArgs {
     pub frontier: bool,
 
     #[command(flatten)]
+    pub draws: DrawArgs,
+
+    #[command(flatten)]
     pub profile: ProfileArgs,
 
     #[command(flatten)]

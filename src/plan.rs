@@ -472,6 +472,13 @@ pub struct Plan {
     pub changes: BTreeMap<String, Change>,
     /// The changes in words.
     pub summary: Vec<String>,
+    /// The share of plausible draws of the assumptions in which the plan
+    /// reaches the target (SPEC section 8), when asked for.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "round::opt_ratio"
+    )]
+    pub chance: Option<f64>,
     #[serde(skip)]
     pub choice: Choice,
 }
@@ -606,6 +613,7 @@ fn make_plan(base: &Profile, as_of: NaiveDate, rank: usize, c: &Choice, years: u
         band: assessment.band,
         changes: changes(base, &profile),
         summary: describe(base, c),
+        chance: None,
         choice: *c,
     }
 }

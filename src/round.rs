@@ -20,6 +20,14 @@ pub fn ratio<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Erro
     serializer.serialize_f64(to_places(*value, 4))
 }
 
+/// Optional shares: 4 decimals.
+pub fn opt_ratio<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serializer.serialize_f64(to_places(*v, 4)),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Pounds: whole pounds.
 pub fn pounds<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {

@@ -147,6 +147,36 @@ pub fn uncertainty(profile: &Profile, as_of: NaiveDate, draws: &Draws) -> Option
     )
 }
 
+/// The share of the draws in which `profile` scores at least `target`:
+/// how likely a plan is to do what it was chosen for.
+pub fn chance(profile: &Profile, as_of: NaiveDate, draws: &Draws, target: u32) -> f64 {
+    let ranges = ranged(&profile.assumptions, &profile.ranges);
+    let reached = drawn_assessments(profile, &ranges, as_of, draws)
+        .filter(|a| a.score >= target)
+        .count();
+    reached as f64 / draws.samples().max(1) as f64
+}
+
+/// The school assessed once per draw, each ranged assumption set to its
+/// draw: the one place the draws meet the model.
+fn drawn_assessments<'a>(
+    profile: &Profile,
+    ranges: &'a [crate::params::Ranged],
+    as_of: NaiveDate,
+    draws: &'a Draws,
+) -> impl Iterator<Item = crate::model::Assessment> + 'a {
+    let mut drawn = profile.clone();
+    draws.uniforms.iter().map(move |uniforms| {
+        for (r, u) in ranges.iter().zip(uniforms) {
+            (r.param.set)(
+                &mut drawn.assumptions,
+                triangular(*u, r.low, r.value, r.high),
+            );
+        }
+        assess(&drawn, as_of)
+    })
+}
+
 fn spread(
     profile: &Profile,
     ranges: &[crate::params::Ranged],
@@ -156,15 +186,7 @@ fn spread(
     let mut scores = Vec::with_capacity(draws.samples());
     let mut shortfalls = Vec::with_capacity(draws.samples());
     let mut counts = [0usize; 4];
-    let mut drawn = profile.clone();
-    for uniforms in &draws.uniforms {
-        for (r, u) in ranges.iter().zip(uniforms) {
-            (r.param.set)(
-                &mut drawn.assumptions,
-                triangular(*u, r.low, r.value, r.high),
-            );
-        }
-        let a = assess(&drawn, as_of);
+    for a in drawn_assessments(profile, ranges, as_of, draws) {
         scores.push(a.score);
         shortfalls.push(a.shortfall_hours_per_week);
         let slot = match a.band {
@@ -240,6 +262,29 @@ mod tests {
         let bands = &a.bands;
         let total = bands.manageable + bands.stretched + bands.overloaded + bands.unmanageable;
         assert!((total - 1.0).abs() < 1e-9);
+    }
+
+    /// A plan's chance of reaching 95 is the manageable share of the same
+    /// draws (manageable from 95), and the bounds are certain.
+    #[test]
+    fn the_chance_of_reaching_95_is_the_manageable_share() {
+        let p = oakfield();
+        let draws = Draws::new(500, 5);
+        let u = uncertainty(&p, as_of(), &draws).unwrap();
+        assert_eq!(chance(&p, as_of(), &draws, 95), u.bands.manageable);
+        assert_eq!(chance(&p, as_of(), &draws, 0), 1.0);
+        assert_eq!(chance(&p, as_of(), &draws, 101), 0.0);
+        // Oakfield scores 25 on the central values; no draw reaches 95.
+        assert_eq!(u.bands.manageable, 0.0);
+        // Its cheapest plan reaches 95 only just, so some draws fall short
+        // and some do not: the equality is tested where it can fail.
+        let settings = crate::plan::PlanSettings::default();
+        let best = crate::plan::plan(&p, "primary.toml", as_of(), &settings).unwrap();
+        let planned = crate::plan::apply_choice(&p, &best.plans[0].choice);
+        let shares = uncertainty(&planned, as_of(), &draws).unwrap().bands;
+        let reached = chance(&planned, as_of(), &draws, 95);
+        assert_eq!(reached, shares.manageable);
+        assert!(reached > 0.0 && reached < 0.5, "{reached}");
     }
 
     #[test]

@@ -341,6 +341,62 @@ fn every_plans_changes_reproduce_its_score_through_assess_set() {
     }
 }
 
+/// Each plan carries the share of the draws in which it still reaches the
+/// target: the library's figure for the same seed, in every format.
+#[test]
+fn every_plan_says_how_likely_it_is_to_reach_the_target() {
+    use senco_plan::uncertainty::{DEFAULT_SAMPLES, DEFAULT_SEED, Draws, chance};
+    let json = json_of(&["plan", "examples/primary.toml", "-f", "json", "--frontier"]);
+    let profile = example("primary", &[]);
+    let best = plan(&profile, "primary", as_of(), &PlanSettings::default()).unwrap();
+    let planned = apply_choice(&profile, &best.plans[0].choice);
+    let expected = chance(
+        &planned,
+        as_of(),
+        &Draws::new(DEFAULT_SAMPLES, DEFAULT_SEED),
+        95,
+    );
+    let shown = json["plans"][0]["chance"].as_f64().unwrap();
+    assert!((shown - expected).abs() < 5e-5, "{shown} vs {expected}");
+    assert!(expected > 0.0 && expected < 0.5);
+    // Up the frontier the chance of reaching 95 starts at nothing (score
+    // 27) and ends highest at the top step.
+    let steps = json["frontier"].as_array().unwrap();
+    let chances: Vec<f64> = steps
+        .iter()
+        .map(|s| s["chance"].as_f64().unwrap())
+        .collect();
+    assert_eq!(chances.first(), Some(&0.0));
+    let top = chances.last().copied().unwrap();
+    assert!(chances.iter().all(|c| *c <= top && (0.0..=1.0).contains(c)));
+
+    let csv = senco(&[
+        "plan",
+        "examples/primary.toml",
+        "-f",
+        "csv",
+        "--samples",
+        "200",
+        "--seed",
+        "9",
+    ])
+    .assert()
+    .success();
+    let text = String::from_utf8(csv.get_output().stdout.clone()).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().ends_with(",changes,chance"));
+    let first = lines.next().unwrap();
+    let mine = chance(&planned, as_of(), &Draws::new(200, 9), 95);
+    assert!(first.ends_with(&format!(",{mine:.4}")), "{first}");
+
+    let table = senco(&["plan", "examples/primary.toml", "--top", "1"])
+        .assert()
+        .success();
+    let text = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert!(text.contains(&format!("{:.0}%", expected * 100.0)));
+    assert!(text.contains("falls short in"), "{text}");
+}
+
 #[test]
 fn plan_json_has_the_documented_shape() {
     let json = json_of(&["plan", "examples/primary.toml", "-f", "json"]);

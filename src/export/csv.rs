@@ -262,6 +262,7 @@ impl Exporter for CsvExporter {
             "one_off_cost",
             "cost_per_year",
             "changes",
+            "chance",
         ]
         .iter()
         .map(|c| c.to_string())
@@ -277,6 +278,7 @@ impl Exporter for CsvExporter {
                 pounds(p.one_off_cost),
                 pounds(p.cost_per_year),
                 set_list(&p.changes),
+                p.chance.map(|c| format!("{c:.4}")).unwrap_or_default(),
             ]
         };
         let mut rows: Vec<Vec<String>> = result.plans.iter().map(|p| row("plan", p)).collect();
@@ -302,6 +304,7 @@ impl Exporter for CsvExporter {
                         o.one_off_cost.map(pounds).unwrap_or_default(),
                         o.cost_per_year.map(pounds).unwrap_or_default(),
                         set_list(&o.changes),
+                        String::new(),
                     ]
                 }),
         );

@@ -641,6 +641,8 @@ fn plan_rows<'a>(plans: impl Iterator<Item = &'a Plan>) -> Vec<Vec<String>> {
                 p.summary.join("\n"),
                 p.band.as_str().to_string(),
                 p.score.to_string(),
+                p.chance
+                    .map_or(String::new(), |c| format!("{:.0}%", c * 100.0)),
                 money(p.annual_cost),
                 money(p.one_off_cost),
                 money(p.cost_per_year),
@@ -668,6 +670,7 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
             "Changes".to_string(),
             "Band".to_string(),
             "Score".to_string(),
+            "Chance".to_string(),
             "A year".to_string(),
             "Once".to_string(),
             format!("A year, one-offs over {over}"),
@@ -680,6 +683,9 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
             numbers_from: 3,
             ..Grid::default()
         }));
+        if let Some(chance) = r.plans.first().and_then(|p| p.chance) {
+            blocks.push(Block::Paragraph(chance_note(r.target, chance)));
+        }
     } else {
         blocks.push(Block::Paragraph(format!(
             "No plan{budget} reaches {} on this grid.",
@@ -722,6 +728,22 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
         }));
     }
     blocks
+}
+
+/// What the Chance column means, and a plain warning when the cheapest
+/// plan only just reaches the target on the central assumptions.
+fn chance_note(target: u32, best: f64) -> String {
+    let meaning = format!(
+        "Chance: the share of plausible values of the assumptions (their ranges, see explain) in which the plan still reaches {target}."
+    );
+    if best < 0.5 {
+        format!(
+            "{meaning} The cheapest plan reaches {target} on the central assumptions but falls short in {:.0}% of plausible cases, so treat its cost as the least to budget for; with --frontier, the Step table shows the chance for each dearer plan.",
+            (1.0 - best) * 100.0
+        )
+    } else {
+        meaning
+    }
 }
 
 pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
