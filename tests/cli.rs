@@ -1272,4 +1272,38 @@ fn a_schools_own_ranges_are_used_and_checked() {
         stderr.contains("ranges.agency-hours: must be two numbers, [low, high]"),
         "{stderr}"
     );
+
+    // The same from the command line, checked the same way.
+    let out = senco()
+        .args([
+            "explain",
+            "examples/primary.toml",
+            "--set",
+            "ranges.ehcp-review-hours=[6,10]",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("8 (range 6-10)")
+    );
+    let out = assess(&[
+        "examples/primary.toml",
+        "--set",
+        "ranges.ehcp-review-hours=[9,10]",
+    ])
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.contains("--set ranges.ehcp-review-hours=[9,10]: ranges.ehcp-review-hours: [9, 10] must hold the value 8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: write the low first, then the high"),
+        "{stderr}"
+    );
 }
