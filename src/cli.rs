@@ -43,7 +43,7 @@ pub enum Command {
 
     /// Find the cheapest mix of remedies that makes the role manageable.
     #[command(
-        after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin\nhours (all in half hours), lead TAs with hours each (distributed\nleadership, up to --max-lead-hours) and corporate responsibility. It finds\nthe cheapest mix on that grid that reaches the target, exactly, and shows\nwhat each remedy alone would take.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget;\n2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --frontier"
+        after_help = "The plan mixes: teaching hours moved to SENCO time, deputy hours, admin\nhours (all in half hours), lead TAs with hours each (distributed\nleadership, up to --max-lead-hours) and corporate responsibility. It finds\nthe cheapest mix on that grid that reaches the target, exactly, and shows\nwhat each remedy alone would take. Each plan's chance is the share of\nplausible values of the assumptions (--samples draws) in which it still\nreaches the target.\n\nExit codes: 0 a plan reaches the target; 1 none does within the budget;\n2 bad input.\n\nExamples:\n  senco-plan plan examples/primary.toml\n  senco-plan plan examples/primary.toml --target-band stretched --budget 20000\n  senco-plan plan examples/secondary.toml --keep-teaching 4 --frontier"
     )]
     Plan(PlanArgs),
 

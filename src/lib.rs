@@ -9,6 +9,8 @@ pub mod batch;
 pub mod compare;
 pub mod explain;
 pub mod export;
+#[cfg(test)]
+mod fixtures;
 pub mod generate;
 pub mod init;
 pub mod model;

@@ -471,19 +471,11 @@ pub fn best_value(rows: &[OptionResult]) -> Option<&OptionResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::parse_profile;
 
-    fn as_of() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-    }
+    use crate::fixtures::as_of;
 
     fn oakfield() -> Profile {
-        parse_profile(
-            "primary.toml",
-            include_str!("../examples/primary.toml"),
-            &[],
-        )
-        .unwrap()
+        crate::fixtures::example("primary")
     }
 
     fn row<'a>(rows: &'a [OptionResult], name: &str) -> &'a OptionResult {

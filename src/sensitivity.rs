@@ -139,7 +139,7 @@ impl SensitivityRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::parse_profile;
+    use crate::fixtures::example;
 
     /// Oakfield (model 2: demand 23.79, the SENCO's 5.875 h covered, 25):
     /// - ehcp-review-hours 5: reviews 12 x 5 / 39 = 1.538462 instead of
@@ -153,13 +153,8 @@ mod tests {
     /// No range lifts Oakfield out of unmanageable (below 60).
     #[test]
     fn oakfield_tornado_by_hand() {
-        let p = parse_profile(
-            "primary.toml",
-            include_str!("../examples/primary.toml"),
-            &[],
-        )
-        .unwrap();
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let p = example("primary");
+        let as_of = crate::fixtures::as_of();
         let s = sensitivity("primary.toml", &p, as_of, None);
         assert_eq!(s.score, 25);
         assert_eq!(s.rows.len(), 27);
@@ -198,13 +193,8 @@ mod tests {
     /// than that to demand, or takes it from cover, makes it stretched.
     #[test]
     fn a_verdict_that_turns_names_the_assumption() {
-        let p = parse_profile(
-            "special.toml",
-            include_str!("../examples/special.toml"),
-            &[],
-        )
-        .unwrap();
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let p = example("special");
+        let as_of = crate::fixtures::as_of();
         let s = sensitivity("special.toml", &p, as_of, None);
         assert_eq!(s.band, Band::Manageable);
         let first = s

@@ -223,19 +223,10 @@ fn spread(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::parse_profile;
+    use crate::fixtures::{as_of, example};
 
     fn oakfield() -> Profile {
-        parse_profile(
-            "primary.toml",
-            include_str!("../examples/primary.toml"),
-            &[],
-        )
-        .unwrap()
-    }
-
-    fn as_of() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+        example("primary")
     }
 
     #[test]

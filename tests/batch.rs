@@ -30,6 +30,19 @@ fn generate(dir: &Path, count: usize) {
     .success();
 }
 
+/// `assess --roster FILE -f ndjson`, run to the end.
+fn roster_as_ndjson(roster: &std::path::Path) -> std::process::Output {
+    senco(&[
+        "assess",
+        "--roster",
+        roster.to_str().unwrap(),
+        "-f",
+        "ndjson",
+    ])
+    .output()
+    .unwrap()
+}
+
 fn ndjson(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -103,15 +116,7 @@ fn roster_rows_are_assessed_and_bad_rows_named() {
     text.push('\n');
     text.push_str("Ragged,primary,100\n");
     std::fs::write(&roster, &text).unwrap();
-    let out = senco(&[
-        "assess",
-        "--roster",
-        roster.to_str().unwrap(),
-        "-f",
-        "ndjson",
-    ])
-    .output()
-    .unwrap();
+    let out = roster_as_ndjson(&roster);
     assert_eq!(out.status.code(), Some(2));
     let records = ndjson(&out.stdout);
     assert_eq!(records.len(), 22);
@@ -366,15 +371,7 @@ fn rosters_as_spreadsheets_export_them() {
          Oak;primry;300;20;5;10;5;FALSE;;\n",
     )
     .unwrap();
-    let out = senco(&[
-        "assess",
-        "--roster",
-        roster.to_str().unwrap(),
-        "-f",
-        "ndjson",
-    ])
-    .output()
-    .unwrap();
+    let out = roster_as_ndjson(&roster);
     assert_eq!(out.status.code(), Some(2));
     let records = ndjson(&out.stdout);
     assert_eq!(records.len(), 2, "the padding row is not a school");
