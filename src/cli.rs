@@ -278,6 +278,12 @@ pub struct PlanArgs {
     #[arg(long)]
     pub frontier: bool,
 
+    /// Find the cheapest plans that reach the target in at least this
+    /// share of plausible cases, not just on the central assumptions:
+    /// 0.8 or 80% (between 0 and 1 exclusive).
+    #[arg(long, value_name = "SHARE", value_parser = parse_share)]
+    pub confidence: Option<f64>,
+
     #[command(flatten)]
     pub draws: DrawArgs,
 
@@ -650,6 +656,21 @@ fn parse_pounds(text: &str) -> Result<f64, String> {
     }
 }
 
+/// A share strictly between 0 and 1, as a decimal or a percentage.
+fn parse_share(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let share = match trimmed.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().map(|p| p / 100.0),
+        None => trimmed.parse::<f64>(),
+    };
+    match share {
+        Ok(share) if share > 0.0 && share < 1.0 => Ok(share),
+        _ => Err(format!(
+            "`{text}` is not a share between 0 and 1: write e.g. 0.8 or 80%"
+        )),
+    }
+}
+
 fn parse_step(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(hours) if hours.is_finite() && (0.0..=60.0).contains(&hours) => Ok(hours),
@@ -685,6 +706,7 @@ mod tests {
         "ORDER",
         "PHASE",
         "SHELL",
+        "SHARE",
     ];
 
     /// The words `--sort` takes, in every command, and what each means.

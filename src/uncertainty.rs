@@ -167,14 +167,33 @@ fn drawn_assessments<'a>(
 ) -> impl Iterator<Item = crate::model::Assessment> + 'a {
     let mut drawn = profile.clone();
     draws.uniforms.iter().map(move |uniforms| {
-        for (r, u) in ranges.iter().zip(uniforms) {
-            (r.param.set)(
-                &mut drawn.assumptions,
-                triangular(*u, r.low, r.value, r.high),
-            );
-        }
+        set_to_draw(&mut drawn, ranges, uniforms);
         assess(&drawn, as_of)
     })
+}
+
+/// The school as it would be under each draw, for searches (`plan
+/// --confidence`) that try many changes against the same draws.
+pub fn drawn_profiles(profile: &Profile, draws: &Draws) -> Vec<Profile> {
+    let ranges = ranged(&profile.assumptions, &profile.ranges);
+    draws
+        .uniforms
+        .iter()
+        .map(|uniforms| {
+            let mut drawn = profile.clone();
+            set_to_draw(&mut drawn, &ranges, uniforms);
+            drawn
+        })
+        .collect()
+}
+
+fn set_to_draw(drawn: &mut Profile, ranges: &[crate::params::Ranged], uniforms: &[f64]) {
+    for (r, u) in ranges.iter().zip(uniforms) {
+        (r.param.set)(
+            &mut drawn.assumptions,
+            triangular(*u, r.low, r.value, r.high),
+        );
+    }
 }
 
 fn spread(
@@ -270,7 +289,7 @@ mod tests {
         // Its cheapest plan reaches 95 only just, so some draws fall short
         // and some do not: the equality is tested where it can fail.
         let settings = crate::plan::PlanSettings::default();
-        let best = crate::plan::plan(&p, "primary.toml", as_of(), &settings).unwrap();
+        let best = crate::plan::plan(&p, "primary.toml", as_of(), &settings, &draws).unwrap();
         let planned = crate::plan::apply_choice(&p, &best.plans[0].choice);
         let shares = uncertainty(&planned, as_of(), &draws).unwrap().bands;
         let reached = chance(&planned, as_of(), &draws, 95);

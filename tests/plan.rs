@@ -7,7 +7,13 @@ use senco_plan::model::assess;
 use senco_plan::options::{Remedy, change_cost};
 use senco_plan::plan::{Choice, Grid, PlanSettings, apply_choice, fit_single, plan};
 use senco_plan::profile::{Override, Profile, parse_profile};
+use senco_plan::uncertainty::Draws;
 use serde_json::Value;
+
+/// Enough draws to give each plan a chance, few enough to be quick.
+fn few_draws() -> Draws {
+    Draws::new(50, 1)
+}
 
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -132,7 +138,7 @@ fn the_search_finds_the_brute_force_optimum() {
         ),
     ];
     for (i, (base, settings)) in cases.iter().enumerate() {
-        let result = plan(base, "t", as_of(), settings).unwrap();
+        let result = plan(base, "t", as_of(), settings, &few_draws()).unwrap();
         let expected = brute_force(base, settings);
         match (result.plans.first(), expected) {
             (Some(best), Some((cost, _))) => {
@@ -149,6 +155,145 @@ fn the_search_finds_the_brute_force_optimum() {
     }
 }
 
+/// Every point of the grid with its cost a year and the draws of `draws`
+/// in which it reaches the target.
+fn every_chance(base: &Profile, s: &PlanSettings, draws: &Draws) -> Vec<(f64, usize, Choice)> {
+    let n = draws.samples() as f64;
+    every_choice(&Grid::new(base, s))
+        .into_iter()
+        .map(|c| {
+            let p = apply_choice(base, &c);
+            let reached = senco_plan::uncertainty::chance(&p, as_of(), draws, s.target) * n;
+            (
+                change_cost(base, &p).per_year(s.years),
+                reached.round() as usize,
+                c,
+            )
+        })
+        .filter(|(cost, ..)| s.budget.is_none_or(|b| *cost <= b + 1e-6))
+        .collect()
+}
+
+/// `--confidence P` against brute force: the cheapest plan on the grid
+/// whose chance is at least P, and when there is none, the best chance
+/// within the budget at the least cost, on grids small enough to try
+/// every point against every draw.
+#[test]
+fn the_confident_search_finds_the_brute_force_optimum() {
+    let draws = Draws::new(40, 3);
+    let small = |budget: Option<f64>| PlanSettings {
+        target: 85,
+        budget,
+        max_deputy_hours: 3.0,
+        max_admin_hours: 5.0,
+        max_lead_hours: 1.0,
+        keep_teaching: 16.0,
+        ..PlanSettings::default()
+    };
+    let cases = [
+        (example("small-primary", &["tas.count=3"]), small(None)),
+        (
+            example("small-primary", &["tas.count=3"]),
+            small(Some(22_000.0)),
+        ),
+        (
+            example("primary", &["tas.count=2", "deputy.hours=2"]),
+            PlanSettings {
+                target: 65,
+                max_deputy_hours: 4.0,
+                max_admin_hours: 4.0,
+                max_lead_hours: 1.0,
+                keep_teaching: 10.0,
+                top: 3,
+                ..PlanSettings::default()
+            },
+        ),
+        (
+            example("secondary", &["tas.count=2"]),
+            PlanSettings {
+                target: 80,
+                max_deputy_hours: 3.0,
+                max_admin_hours: 4.0,
+                max_lead_hours: 1.0,
+                keep_teaching: 5.0,
+                ..PlanSettings::default()
+            },
+        ),
+        // Little deputy or admin time: the answer lies in the other remedies.
+        (
+            example("primary", &["tas.count=3"]),
+            PlanSettings {
+                target: 45,
+                max_deputy_hours: 0.5,
+                max_admin_hours: 1.0,
+                max_lead_hours: 1.5,
+                keep_teaching: 2.0,
+                ..PlanSettings::default()
+            },
+        ),
+    ];
+    let mut outcomes = (0, 0);
+    for (i, (base, settings)) in cases.iter().enumerate() {
+        let every = every_chance(base, settings, &draws);
+        for share in [0.1, 0.5, 0.75, 0.9] {
+            let s = PlanSettings {
+                confidence: Some(share),
+                ..settings.clone()
+            };
+            let result = plan(base, "t", as_of(), &s, &draws).unwrap();
+            let needed = (share * 40.0 - 1e-9).ceil() as usize;
+            let mut holding: Vec<f64> = every
+                .iter()
+                .filter(|(_, reached, _)| *reached >= needed)
+                .map(|(cost, ..)| *cost)
+                .collect();
+            holding.sort_by(f64::total_cmp);
+            let context = format!("case {i} at {share}");
+            if let Some(cheapest) = holding.first() {
+                outcomes.0 += 1;
+                assert!(result.feasible, "{context}");
+                let best = &result.plans[0];
+                assert!(
+                    (best.cost_per_year - cheapest).abs() < 0.01,
+                    "{context}: {} != {cheapest}",
+                    best.cost_per_year
+                );
+                for p in &result.plans {
+                    assert!(p.chance.unwrap() >= share, "{context}: {:?}", p.chance);
+                }
+                // The ranks are in cost order and none is dearer than the
+                // brute force's same rank (the search keeps one plan per
+                // point of the grid other than admin time, so may skip
+                // dearer admin-only variants the brute force counts).
+                let costs: Vec<f64> = result.plans.iter().map(|p| p.cost_per_year).collect();
+                assert!(costs.windows(2).all(|w| w[0] <= w[1] + 1e-9), "{context}");
+            } else {
+                outcomes.1 += 1;
+                assert!(!result.feasible, "{context}");
+                let most = every
+                    .iter()
+                    .map(|(_, reached, _)| *reached)
+                    .max()
+                    .unwrap_or(0);
+                match &result.best_within_budget {
+                    None => assert_eq!(most, 0, "{context}"),
+                    Some(best) => {
+                        let cheapest = every
+                            .iter()
+                            .filter(|(_, reached, _)| *reached == most)
+                            .map(|(cost, ..)| *cost)
+                            .fold(f64::INFINITY, f64::min);
+                        assert_eq!(best.chance, Some(most as f64 / 40.0), "{context}");
+                        assert!((best.cost_per_year - cheapest).abs() < 0.01, "{context}");
+                    }
+                }
+            }
+        }
+    }
+    // Both answers were tested, many times: plans found, and none found.
+    assert_eq!(outcomes, (15, 5));
+}
+
 #[test]
 fn plans_respect_the_limits_and_beat_every_single_remedy() {
     let base = example("secondary", &[]);
@@ -161,7 +306,7 @@ fn plans_respect_the_limits_and_beat_every_single_remedy() {
         top: 10,
         ..PlanSettings::default()
     };
-    let result = plan(&base, "t", as_of(), &settings).unwrap();
+    let result = plan(&base, "t", as_of(), &settings, &few_draws()).unwrap();
     assert!(result.feasible);
     for p in &result.plans {
         let profile = apply_choice(&base, &p.choice);
@@ -345,10 +490,17 @@ fn every_plans_changes_reproduce_its_score_through_assess_set() {
 /// target: the library's figure for the same seed, in every format.
 #[test]
 fn every_plan_says_how_likely_it_is_to_reach_the_target() {
-    use senco_plan::uncertainty::{DEFAULT_SAMPLES, DEFAULT_SEED, Draws, chance};
+    use senco_plan::uncertainty::{DEFAULT_SAMPLES, DEFAULT_SEED, chance};
     let json = json_of(&["plan", "examples/primary.toml", "-f", "json", "--frontier"]);
     let profile = example("primary", &[]);
-    let best = plan(&profile, "primary", as_of(), &PlanSettings::default()).unwrap();
+    let best = plan(
+        &profile,
+        "primary",
+        as_of(),
+        &PlanSettings::default(),
+        &few_draws(),
+    )
+    .unwrap();
     let planned = apply_choice(&profile, &best.plans[0].choice);
     let expected = chance(
         &planned,
@@ -397,12 +549,152 @@ fn every_plan_says_how_likely_it_is_to_reach_the_target() {
     assert!(text.contains("falls short in"), "{text}");
 }
 
+/// `--confidence` through the binary (200 draws, to be quick unoptimised):
+/// plans that reach 95 in at least 80% of the draws, dearer than the central cheapest; the share written as a
+/// percentage works the same; none within a budget exits 1 naming the
+/// best chance; a share outside (0, 1) is refused with what to write.
+#[test]
+fn confidence_finds_plans_that_hold_or_names_the_best_chance() {
+    let central = json_of(&["plan", "examples/primary.toml", "-f", "json"]);
+    let sure = json_of(&[
+        "plan",
+        "examples/primary.toml",
+        "-f",
+        "json",
+        "--confidence",
+        "0.8",
+        "--samples",
+        "200",
+    ]);
+    assert_eq!(sure["confidence"], 0.8);
+    assert_eq!(sure["feasible"], true);
+    let plans = sure["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 5);
+    let costs: Vec<f64> = plans
+        .iter()
+        .map(|p| p["cost_per_year"].as_f64().unwrap())
+        .collect();
+    assert!(costs.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
+    assert!(plans.iter().all(|p| p["chance"].as_f64().unwrap() >= 0.8));
+    // Holding in 80% of plausible cases costs more than reaching 95 on
+    // the central assumptions, whose cheapest plan holds in under 10%.
+    assert!(costs[0] > central["plans"][0]["cost_per_year"].as_f64().unwrap() + 10_000.0);
+    assert!(central["plans"][0]["chance"].as_f64().unwrap() < 0.1);
+    let percent = json_of(&[
+        "plan",
+        "examples/primary.toml",
+        "-f",
+        "json",
+        "--confidence",
+        "80%",
+        "--samples",
+        "200",
+    ]);
+    assert_eq!(percent["plans"], sure["plans"]);
+
+    let table = senco(&[
+        "plan",
+        "examples/primary.toml",
+        "--confidence",
+        "0.8",
+        "--samples",
+        "200",
+        "--top",
+        "1",
+    ])
+    .assert()
+    .success();
+    let text = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("the cheapest plans to reach 95 in at least 80% of plausible cases"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Each plan here reaches 95 in at least 80% of plausible cases;"),
+        "{text}"
+    );
+
+    let out = senco(&[
+        "plan",
+        "examples/primary.toml",
+        "--confidence",
+        "0.8",
+        "--samples",
+        "200",
+        "--budget",
+        "40000",
+        "-f",
+        "json",
+    ])
+    .assert()
+    .code(1);
+    let none: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(none["feasible"], false);
+    assert_eq!(none["plans"], serde_json::json!([]));
+    let best = &none["best_within_budget"];
+    let best_chance = best["chance"].as_f64().unwrap();
+    assert!(best_chance > 0.2 && best_chance < 0.8, "{best_chance}");
+    assert!(best["cost_per_year"].as_f64().unwrap() <= 40_000.0);
+    senco(&[
+        "plan",
+        "examples/primary.toml",
+        "--confidence",
+        "0.8",
+        "--samples",
+        "200",
+        "--budget",
+        "40000",
+    ])
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains(
+        "No plan within £40,000 a year reaches 95 in at least 80% of plausible cases on this grid.",
+    ))
+    .stdout(predicate::str::contains(format!(
+        "The likeliest within £40,000 a year: it reaches 95 in {:.0}% of plausible cases",
+        best_chance * 100.0
+    )));
+    senco(&[
+        "plan",
+        "examples/primary.toml",
+        "--confidence",
+        "0.8",
+        "--samples",
+        "200",
+        "--budget",
+        "3000",
+    ])
+    .assert()
+    .code(1)
+    .stdout(predicate::str::contains(
+        "No plan within £3,000 a year reaches 95 in any plausible case.",
+    ));
+
+    for bad in ["0", "1", "100%", "1.5", "-0.2", "abc", "NaN", "inf", ""] {
+        senco(&[
+            "plan",
+            "examples/primary.toml",
+            &format!("--confidence={bad}"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is not a share between 0 and 1: write e.g. 0.8 or 80%",
+        ));
+    }
+}
+
 #[test]
 fn plan_json_has_the_documented_shape() {
     let json = json_of(&["plan", "examples/primary.toml", "-f", "json"]);
     assert_eq!(json["schema_version"], 2);
     assert_eq!(json["target"], 95);
     assert_eq!(json["budget"], Value::Null);
+    assert_eq!(json["confidence"], Value::Null);
+    assert_eq!(
+        (&json["samples"], &json["seed"]),
+        (&serde_json::json!(1000), &serde_json::json!(1))
+    );
     assert_eq!(json["horizon_years"], 3);
     assert_eq!(json["feasible"], true);
     let first = &json["plans"][0];

@@ -218,6 +218,7 @@ use senco_plan::params::{ASSUMPTIONS, COSTS};
 use senco_plan::plan::{PlanSettings, apply_choice, plan};
 use senco_plan::profile::{Draft, Override, flatten, parse_profile};
 use senco_plan::report::Report;
+use senco_plan::uncertainty::Draws;
 
 /// Any assumptions and costs within their limits, bands in order.
 fn tables() -> impl Strategy<Value = (Assumptions, Costs)> {
@@ -381,7 +382,7 @@ proptest! {
             keep_teaching: (p.senco.teaching_hours - 4.0).max(0.0),
             ..PlanSettings::default()
         };
-        if let Ok(result) = plan(&p, "p", as_of(), &settings) {
+        if let Ok(result) = plan(&p, "p", as_of(), &settings, &Draws::new(20, 1)) {
             if let Some(best) = result.plans.first() {
                 prop_assert!(best.score >= target);
                 for single in result.single_remedies.iter().filter(|s| s.score.is_some_and(|x| x >= target)) {

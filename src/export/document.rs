@@ -641,8 +641,7 @@ fn plan_rows<'a>(plans: impl Iterator<Item = &'a Plan>) -> Vec<Vec<String>> {
                 p.summary.join("\n"),
                 p.band.as_str().to_string(),
                 p.score.to_string(),
-                p.chance
-                    .map_or(String::new(), |c| format!("{:.0}%", c * 100.0)),
+                p.chance.map_or(String::new(), percent),
                 money(p.annual_cost),
                 money(p.one_off_cost),
                 money(p.cost_per_year),
@@ -656,10 +655,14 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
     let budget = r
         .budget
         .map_or(String::new(), |b| format!(" within {} a year", money(b)));
+    // "95", or with --confidence "95 in at least 80% of plausible cases".
+    let goal = match r.confidence {
+        Some(share) => format!("{} in {}", r.target, asked_share(share)),
+        None => r.target.to_string(),
+    };
     let mut blocks = vec![Block::Title(format!(
-        "{}: the cheapest plans to reach {}{budget}, from {} ({}) now, as of {}",
+        "{}: the cheapest plans to reach {goal}{budget}, from {} ({}) now, as of {}",
         r.source,
-        r.target,
         r.baseline.score,
         r.baseline.band.as_str(),
         r.as_of
@@ -684,21 +687,33 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
             ..Grid::default()
         }));
         if let Some(chance) = r.plans.first().and_then(|p| p.chance) {
-            blocks.push(Block::Paragraph(chance_note(r.target, chance)));
+            blocks.push(Block::Paragraph(chance_note(r, chance)));
         }
     } else {
         blocks.push(Block::Paragraph(format!(
-            "No plan{budget} reaches {} on this grid.",
-            r.target
+            "No plan{budget} reaches {goal} on this grid."
         )));
-        if let Some(best) = &r.best_within_budget {
-            blocks.push(Block::Paragraph(format!(
+        match (&r.best_within_budget, r.confidence) {
+            (Some(best), None) => blocks.push(Block::Paragraph(format!(
                 "The best{budget}: {} ({}) for {} a year (one-off costs spread over {over}), with: {}.",
                 best.score,
                 best.band.as_str(),
                 money(best.cost_per_year),
                 best.summary.join("; ")
-            )));
+            ))),
+            (Some(best), Some(_)) => blocks.push(Block::Paragraph(format!(
+                "The likeliest{budget}: it reaches {} in {} of plausible cases (it scores {} on the central assumptions), for {} a year (one-off costs spread over {over}), with: {}.",
+                r.target,
+                percent(best.chance.unwrap_or(0.0)),
+                best.score,
+                money(best.cost_per_year),
+                best.summary.join("; ")
+            ))),
+            (None, Some(_)) => blocks.push(Block::Paragraph(format!(
+                "No plan{budget} reaches {} in any plausible case.",
+                r.target
+            ))),
+            (None, None) => {}
         }
     }
 
@@ -732,17 +747,48 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
 
 /// What the Chance column means, and a plain warning when the cheapest
 /// plan only just reaches the target on the central assumptions.
-fn chance_note(target: u32, best: f64) -> String {
+fn chance_note(r: &PlanResult, best: f64) -> String {
+    let target = r.target;
     let meaning = format!(
-        "Chance: the share of plausible values of the assumptions (their ranges, see explain) in which the plan still reaches {target}."
+        "Chance: the share of {} (each a draw of every assumption from its range, see explain) in which the plan still reaches {target}.",
+        counted(r.samples as u64, "plausible case", "plausible cases")
     );
-    if best < 0.5 {
+    if let Some(share) = r.confidence {
         format!(
-            "{meaning} The cheapest plan reaches {target} on the central assumptions but falls short in {:.0}% of plausible cases, so treat its cost as the least to budget for; with --frontier, the Step table shows the chance for each dearer plan.",
-            (1.0 - best) * 100.0
+            "{meaning} Each plan here reaches {target} in {}; a cheaper plan may reach it on the central assumptions alone (run without --confidence to see it).",
+            asked_share(share)
+        )
+    } else if best < 0.5 {
+        format!(
+            "{meaning} The cheapest plan reaches {target} on the central assumptions but falls short in {} of plausible cases, so treat its cost as the least to budget for; --confidence 0.8 finds the cheapest plan that reaches it in 80% of them.",
+            percent(1.0 - best)
         )
     } else {
         meaning
+    }
+}
+
+/// The share asked for, in percent as the user would write it: "at least
+/// 80% of plausible cases", "at least 99.5% ...".
+fn asked_share(share: f64) -> String {
+    let text = format!("{:.3}", share * 100.0);
+    match text.trim_end_matches('0').trim_end_matches('.') {
+        // Under 0.0005%: one draw of the at most 100,000 is enough.
+        "0" => "at least one plausible case".to_string(),
+        shown => format!("at least {shown}% of plausible cases"),
+    }
+}
+
+/// A share as a whole percentage, "under 1%" and "over 99%" at the ends
+/// so that a rare case never reads as none or all.
+fn percent(share: f64) -> String {
+    let whole = (share * 100.0).round();
+    if share > 0.0 && whole < 1.0 {
+        "under 1%".to_string()
+    } else if share < 1.0 && whole > 99.0 {
+        "over 99%".to_string()
+    } else {
+        format!("{whole:.0}%")
     }
 }
 

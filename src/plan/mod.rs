@@ -13,15 +13,23 @@ use crate::options::{Cost, DEFAULT_YEARS, OptionResult, Remedy, Sizing, change_c
 use crate::profile::{Admin, Change, Deputy, Leadership, Profile, Structure, changes};
 use crate::report::SCHEMA_VERSION;
 use crate::round::{self, counted, show};
+use crate::uncertainty::{Draws, chance, drawn_profiles};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
+
+mod confident;
 
 /// Hours move in half hours: the grid's step.
 pub const STEP_HOURS: f64 = 0.5;
 /// Model evaluations one search may make; a larger grid is refused.
 pub const MAX_EVALUATIONS: u64 = 30_000_000;
+/// Model evaluations a `--confidence` search may make (10-30 s): its
+/// bounds usually prune almost all the grid, but a large grid times many
+/// draws could run for hours, so it stops instead.
+pub const MAX_CONFIDENT_EVALUATIONS: u64 = 50_000_000;
 /// The most deputy or admin hours a week a plan adds by default: a
 /// full-time contract.
 pub const DEFAULT_MAX_HOURS: f64 = 32.5;
@@ -43,6 +51,9 @@ pub struct PlanSettings {
     pub frontier: bool,
     /// The horizon one-off costs are spread over when costs are compared.
     pub years: u32,
+    /// Plans must reach the target in at least this share of the draws
+    /// (0 < share < 1), not just on the central assumptions.
+    pub confidence: Option<f64>,
 }
 
 impl Default for PlanSettings {
@@ -58,6 +69,7 @@ impl Default for PlanSettings {
             top: 5,
             frontier: false,
             years: DEFAULT_YEARS,
+            confidence: None,
         }
     }
 }
@@ -255,53 +267,64 @@ fn make_slice(base: &Profile, outer: Choice, with_deputy: bool) -> Slice {
     }
 }
 
+/// Every mix of the remedies other than deputy and admin time, given the
+/// lead TA pairs worth trying.
+fn outer_choices(grid: Grid, pairs: Vec<(u32, u32)>) -> impl Iterator<Item = Choice> {
+    let corporate: &'static [bool] = if grid.corporate {
+        &[false, true]
+    } else {
+        &[false]
+    };
+    (0..=grid.teaching).flat_map(move |teaching_moved| {
+        let pairs = pairs.clone();
+        pairs
+            .into_iter()
+            .flat_map(move |(lead_tas_added, lead_hours_added)| {
+                corporate.iter().map(move |&corporate| Choice {
+                    teaching_moved,
+                    lead_tas_added,
+                    lead_hours_added,
+                    corporate,
+                    ..Choice::default()
+                })
+            })
+    })
+}
+
+/// The runs of deputy steps over which the score cannot fall, each with
+/// or without a deputy: creating a deputy adds supervision, so it starts a
+/// run of its own.
+fn deputy_segments(base: &Profile, grid: &Grid) -> Vec<(bool, RangeInclusive<u32>)> {
+    if base.deputy.is_some() {
+        vec![(true, 0..=grid.deputy)]
+    } else if grid.deputy > 0 {
+        vec![(false, 0..=0), (true, 1..=grid.deputy)]
+    } else {
+        vec![(false, 0..=0)]
+    }
+}
+
 /// Every mix of the remedies other than deputy and admin time, each with
 /// the deputy steps over which the score cannot fall; built one at a time.
 fn slices<'a>(
     base: &'a Profile,
     grid: &Grid,
 ) -> impl Iterator<Item = (Slice, RangeInclusive<u32>)> + 'a {
-    let grid = *grid;
-    let corporate: &'static [bool] = if grid.corporate {
-        &[false, true]
-    } else {
-        &[false]
-    };
-    let pairs = grid.lead_pairs(base);
-    (0..=grid.teaching)
-        .flat_map(move |teaching_moved| {
-            let pairs = pairs.clone();
-            pairs
-                .into_iter()
-                .flat_map(move |(lead_tas_added, lead_hours_added)| {
-                    corporate.iter().map(move |&corporate| Choice {
-                        teaching_moved,
-                        lead_tas_added,
-                        lead_hours_added,
-                        corporate,
-                        ..Choice::default()
-                    })
-                })
-        })
-        .flat_map(move |outer| {
-            let segments: Vec<(bool, RangeInclusive<u32>)> = if base.deputy.is_some() {
-                vec![(true, 0..=grid.deputy)]
-            } else if grid.deputy > 0 {
-                // Creating a deputy adds supervision: its own segment.
-                vec![(false, 0..=0), (true, 1..=grid.deputy)]
-            } else {
-                vec![(false, 0..=0)]
-            };
-            segments
-                .into_iter()
-                .map(move |(with_deputy, steps)| (make_slice(base, outer, with_deputy), steps))
-        })
+    let segments = deputy_segments(base, grid);
+    outer_choices(*grid, grid.lead_pairs(base)).flat_map(move |outer| {
+        segments
+            .clone()
+            .into_iter()
+            .map(move |(with_deputy, steps)| (make_slice(base, outer, with_deputy), steps))
+    })
 }
 
 struct Evaluator<'a> {
     base: &'a Profile,
     buffer: Vec<TaskHours>,
     evaluated: u64,
+    /// Past this many evaluations a `--confidence` search gives up.
+    ceiling: u64,
     /// The horizon costs are compared over.
     years: u32,
 }
@@ -312,6 +335,7 @@ impl<'a> Evaluator<'a> {
             base,
             buffer: Vec::new(),
             evaluated: 0,
+            ceiling: u64::MAX,
             years,
         }
     }
@@ -453,6 +477,17 @@ fn precedes(cost: f64, c: &Choice, other_cost: f64, other: &Choice) -> bool {
     (pence(cost), c.remedies(), *c) < (pence(other_cost), other.remedies(), *other)
 }
 
+/// [`precedes`] as an ordering, for sorting.
+fn order(cost: f64, c: &Choice, other_cost: f64, other: &Choice) -> Ordering {
+    if precedes(cost, c, other_cost, other) {
+        Ordering::Less
+    } else if precedes(other_cost, other, cost, c) {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub rank: usize,
@@ -495,6 +530,13 @@ pub struct PlanResult {
     pub source: String,
     pub as_of: NaiveDate,
     pub target: u32,
+    /// With `--confidence`: the least share of the draws in which each
+    /// plan must reach the target.
+    #[serde(serialize_with = "round::opt_ratio")]
+    pub confidence: Option<f64>,
+    /// The draws every plan's `chance` counts over.
+    pub samples: usize,
+    pub seed: u64,
     /// Pounds a year over the horizon.
     #[serde(serialize_with = "round::pounds")]
     pub budget: Option<f64>,
@@ -521,6 +563,11 @@ pub enum PlanError {
         "the plan grid needs about {0} evaluations, more than the {MAX_EVALUATIONS} allowed: narrow it with --max-deputy-hours, --max-admin-hours or --keep-teaching (every TA is a possible lead TA, so many TAs make the grid large)"
     )]
     TooLarge(u64),
+    #[error(
+        "the --confidence search stopped after {} model evaluations without an answer: use fewer --samples, or narrow the grid with --max-deputy-hours, --max-admin-hours or --keep-teaching",
+        round::count(MAX_CONFIDENT_EVALUATIONS)
+    )]
+    ConfidenceTooLarge,
 }
 
 /// A choice in plain English, one remedy a line.
@@ -630,15 +677,7 @@ fn cheapest(
         .map(|c| (evaluator.cost(&c), c))
         .filter(|(cost, _)| budget.is_none_or(|b| *cost <= b + 1e-6))
         .collect();
-    priced.sort_by(|(ca, a), (cb, b)| {
-        if precedes(*ca, a, *cb, b) {
-            std::cmp::Ordering::Less
-        } else if precedes(*cb, b, *ca, a) {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    });
+    priced.sort_by(|(ca, a), (cb, b)| order(*ca, a, *cb, b));
     priced.truncate(top);
     priced
 }
@@ -766,12 +805,27 @@ pub fn fit_single(
 }
 
 /// Finds the cheapest plans that reach the target (SPEC section 5 costs,
-/// ranked a year over the horizon).
+/// ranked a year over the horizon), on the central assumptions or, with
+/// `confidence`, in at least that share of `draws`. Every plan carries its
+/// chance over `draws`.
 pub fn plan(
     base: &Profile,
     source: &str,
     as_of: NaiveDate,
     s: &PlanSettings,
+    draws: &Draws,
+) -> Result<PlanResult, PlanError> {
+    plan_within(base, source, as_of, s, draws, MAX_CONFIDENT_EVALUATIONS)
+}
+
+/// [`plan`], with the evaluations a `--confidence` search may make.
+fn plan_within(
+    base: &Profile,
+    source: &str,
+    as_of: NaiveDate,
+    s: &PlanSettings,
+    draws: &Draws,
+    confident_evaluations: u64,
 ) -> Result<PlanResult, PlanError> {
     let grid = Grid::new(base, s);
     let work = grid.search_evaluations(base)
@@ -786,21 +840,68 @@ pub fn plan(
     }
     let base_assessment = assess(base, as_of);
     let mut evaluator = Evaluator::new(base, s.years);
+    let planned = |rank: usize, c: &Choice| {
+        let mut p = make_plan(base, as_of, rank, c, s.years);
+        p.chance = Some(chance(&apply_choice(base, c), as_of, draws, s.target));
+        p
+    };
 
     let found = evaluator.least_plans(&grid, s.target);
-    let plans: Vec<Plan> = cheapest(&evaluator, found, s.budget, s.top.max(1))
-        .iter()
-        .enumerate()
-        .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c, s.years))
-        .collect();
-    let feasible = !plans.is_empty();
-    let best_within_budget = if feasible {
-        None
-    } else {
-        evaluator
-            .best_within(&grid, s.budget)
-            .map(|(_, _, c)| make_plan(base, as_of, 1, &c, s.years))
+    let (plans, best_within_budget) = match s.confidence {
+        None => {
+            let plans: Vec<Plan> = cheapest(&evaluator, found, s.budget, s.top.max(1))
+                .iter()
+                .enumerate()
+                .map(|(i, (_, c))| planned(i + 1, c))
+                .collect();
+            let best = if plans.is_empty() {
+                evaluator
+                    .best_within(&grid, s.budget)
+                    .map(|(_, _, c)| planned(1, &c))
+            } else {
+                None
+            };
+            (plans, best)
+        }
+        Some(share) => {
+            // Draws are tried in the order the central cheapest plan (or,
+            // if none, the school as it is) covers them.
+            let reference = cheapest(&evaluator, found, None, 1)
+                .first()
+                .map_or_else(Choice::default, |(_, c)| *c);
+            let drawn = drawn_profiles(base, draws);
+            let coverage: Vec<f64> = drawn
+                .iter()
+                .map(|d| assess(&apply_choice(d, &reference), as_of).coverage)
+                .collect();
+            let sample = confident::Sample::new(&drawn, &coverage);
+            let needed = sample.needed_for(share);
+            evaluator.ceiling = evaluator.evaluated.saturating_add(confident_evaluations);
+            let top = s.top.max(1);
+            let plans: Vec<Plan> = evaluator
+                .confident_plans(&grid, s.target, &sample, needed, s.budget, top)
+                .iter()
+                .enumerate()
+                .map(|(i, (_, c))| planned(i + 1, c))
+                .collect();
+            let best = if plans.is_empty() {
+                match evaluator.most_reached(&grid, s.target, &sample, s.budget) {
+                    0 => None,
+                    most => evaluator
+                        .confident_plans(&grid, s.target, &sample, most, s.budget, 1)
+                        .first()
+                        .map(|(_, c)| planned(1, c)),
+                }
+            } else {
+                None
+            };
+            if evaluator.evaluated > evaluator.ceiling {
+                return Err(PlanError::ConfidenceTooLarge);
+            }
+            (plans, best)
+        }
     };
+    let feasible = !plans.is_empty();
     let single_remedies = evaluate(base, &base_assessment, as_of, s, &Sizing::default());
 
     let frontier = s.frontier.then(|| {
@@ -826,7 +927,7 @@ pub fn plan(
             .iter()
             .rev()
             .enumerate()
-            .map(|(i, (_, c))| make_plan(base, as_of, i + 1, c, s.years))
+            .map(|(i, (_, c))| planned(i + 1, c))
             .collect()
     });
 
@@ -835,6 +936,9 @@ pub fn plan(
         source: source.to_string(),
         as_of,
         target: s.target,
+        confidence: s.confidence,
+        samples: draws.samples(),
+        seed: draws.seed,
         budget: s.budget,
         horizon_years: s.years,
         baseline: Baseline {
