@@ -53,6 +53,12 @@ pub enum Command {
     )]
     Sensitivity(SensitivityArgs),
 
+    /// Turn a SENCO's time log into the school's own rates, beside the model's.
+    #[command(
+        after_help = "The log is a CSV with a header row: date (YYYY-MM-DD), task, minutes, and\noptionally who (senco, deputy, admin or lead-ta) and count (reviews held,\nrequests made). Any other column, such as a note, is not read. The tasks are\nthe model's (see the README), plus other-send and other.\n\nA log measures work done, not work needed: work left undone is not in it.\n\nExamples:\n  senco-plan audit --template -o log.csv\n  senco-plan audit log.csv --profile school.toml\n  senco-plan audit log.csv --profile school.toml --write\n  senco-plan audit log.csv --profile school.toml --write \\\n      --only ehcp-review-hours,ehc-request-hours"
+    )]
+    Audit(AuditArgs),
+
     /// Show every assumption and cost with its basis, and a school's full working.
     #[command(
         after_help = "Without a FILE: every default, its unit, whether it is a published figure\nor an assumption, and its source. With a FILE: that school's values (marked\nwhere they differ from the default) and the full working of its assessment.\n\nExamples:\n  senco-plan explain\n  senco-plan explain examples/primary.toml\n  senco-plan explain examples/primary.toml --format markdown -o working.md"
@@ -132,6 +138,44 @@ pub struct SensitivityArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The time log (CSV). `-` reads standard input.
+    #[arg(value_name = "CSV", required_unless_present = "template")]
+    pub log: Option<PathBuf>,
+
+    /// Write a blank log to fill in: the header and two example rows.
+    #[arg(long, conflicts_with_all = ["log", "school", "weeks", "write", "only"])]
+    pub template: bool,
+
+    /// The school's profile the log is read against. `-` reads standard input.
+    #[arg(
+        long = "profile",
+        id = "school",
+        value_name = "FILE",
+        required_unless_present = "template"
+    )]
+    pub school: Option<PathBuf>,
+
+    /// The weeks the log covers (default: the weeks with at least one entry).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=260))]
+    pub weeks: Option<u32>,
+
+    /// Write the rates into the profile's [assumptions], keeping its comments and layout.
+    #[arg(long)]
+    pub write: bool,
+
+    /// Calibrate only these assumptions (comma-separated keys).
+    #[arg(long, value_name = "KEYS", value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A school's profile, to show its working. `-` reads standard input.
     #[arg(value_name = "FILE")]
@@ -152,6 +196,10 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub scenarios: ScenarioArgs,
+
+    /// A time log (CSV) to show against the model: see `senco-plan audit`.
+    #[arg(long, value_name = "CSV")]
+    pub audit: Option<PathBuf>,
 
     #[command(flatten)]
     pub draws: DrawArgs,
@@ -707,6 +755,7 @@ mod tests {
         "PHASE",
         "SHELL",
         "SHARE",
+        "KEYS",
     ];
 
     /// The words `--sort` takes, in every command, and what each means.

@@ -28,9 +28,26 @@ pub fn display_name(path: &Path) -> String {
 /// Reads an input's text, refusing anything that cannot be a profile or
 /// scenario file before reading it whole.
 pub fn read_input(path: &Path) -> Result<String> {
+    read_text(path, MAX_PROFILE_BYTES as u64, Kind::Profile)
+}
+
+/// What a text input is, for its size limit and messages.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    Profile,
+    TimeLog,
+}
+
+/// Reads a text input of at most `limit` bytes; a larger one (or
+/// `/dev/zero`) is refused after reading `limit` bytes, never more.
+pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
+    let (what, folder_hint, size) = match kind {
+        Kind::Profile => ("a profile", "give the path of a .toml file", "1 MiB"),
+        Kind::TimeLog => ("a time log", "give the path of a .csv file", "16 MiB"),
+    };
     let name = display_name(path);
     let mut bytes = Vec::new();
-    let limit = MAX_PROFILE_BYTES as u64 + 1;
+    let limit = limit + 1;
     if is_stdio(path) {
         std::io::stdin()
             .take(limit)
@@ -38,7 +55,7 @@ pub fn read_input(path: &Path) -> Result<String> {
             .context("cannot read standard input")?;
     } else {
         if path.is_dir() {
-            bail!("{name} is a folder, not a profile: give the path of a .toml file");
+            bail!("{name} is a folder, not {what}: {folder_hint}");
         }
         let file = std::fs::File::open(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
@@ -57,7 +74,7 @@ pub fn read_input(path: &Path) -> Result<String> {
     }
     if bytes.len() as u64 >= limit {
         bail!(
-            "{name} is larger than 1 MiB, far larger than any profile: check that it is a senco-plan profile"
+            "{name} is larger than {size}, far larger than {what}: check that it is {what} for senco-plan"
         );
     }
     String::from_utf8(bytes).map_err(|e| {

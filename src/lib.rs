@@ -5,6 +5,7 @@
 //! profile, [`model::assess`] turns it into an assessment, and
 //! [`options::apply`] transforms one profile into another.
 
+pub mod audit;
 pub mod batch;
 pub mod compare;
 pub mod explain;

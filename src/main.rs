@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Command::Sweep(args) => commands::sweep::run(&args),
         Command::Plan(args) => commands::plan::run(&args),
         Command::Sensitivity(args) => commands::sensitivity::run(&args),
+        Command::Audit(args) => commands::audit::run(&args),
         Command::Explain(args) => commands::explain::run(&args),
         Command::Report(args) => commands::report::run(&args),
         Command::Init(args) => commands::init::run(&args),

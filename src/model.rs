@@ -28,6 +28,22 @@ pub enum Task {
 }
 
 impl Task {
+    /// Every task, in the order demand lists them.
+    pub const ALL: [Task; 12] = [
+        Task::EhcpReviews,
+        Task::EhcRequests,
+        Task::SenSupport,
+        Task::AccessArrangements,
+        Task::ParentsAndAgencies,
+        Task::Transition,
+        Task::TaLeadership,
+        Task::StaffDevelopment,
+        Task::Strategy,
+        Task::LeadershipMeetings,
+        Task::DeputySupervision,
+        Task::QualificationStudy,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Task::EhcpReviews => "ehcp-reviews",

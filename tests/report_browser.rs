@@ -50,7 +50,7 @@ fn report_of(dir: &Path, name: &str, args: &[&str]) -> (PathBuf, String) {
     (path, html)
 }
 
-/// Oakfield Primary's report, with its scenarios.
+/// Oakfield Primary's report, with its scenarios and its time log.
 fn report(dir: &Path) -> (PathBuf, String) {
     report_of(
         dir,
@@ -59,6 +59,8 @@ fn report(dir: &Path) -> (PathBuf, String) {
             "examples/primary.toml",
             "--scenario-file",
             "scenarios/primary.toml",
+            "--audit",
+            "examples/oakfield-log.csv",
         ],
     )
 }
@@ -75,11 +77,22 @@ fn the_report_is_self_contained_and_accessible() {
     assert!(!html.contains("src="), "no external files");
     assert!(html.contains("<html lang=\"en-GB\">"));
     assert!(html.contains("<h1>Oakfield Primary</h1>"));
+    // The time log, measured against modelled, its caveat first.
+    assert!(html.contains(
+        "<h2>The school's own time log</h2><p><strong>A log measures work done, not work needed"
+    ));
+    assert!(
+        html.contains("<title>ehcp-reviews: logged 8.2 h a week, modelled 2.5 h</title>"),
+        "{html}"
+    );
     assert!(html.contains("The role needs 23.8 h a week and has 5.9 h: 25% covered (unmanageable; 80% of plausible cases 20-25), 17.9 h a week short."));
     assert!(
         // Two bars of demand and cover, with descriptions; eight tornado
-        // bars, each with its title.
-        html.matches("role=\"img\"").count() == 10 && html.matches("<desc id=").count() == 2,
+        // bars and twelve of the time log's tasks, each with its title
+        // (and the page's own).
+        html.matches("role=\"img\"").count() == 22
+            && html.matches("<desc id=").count() == 2
+            && html.matches("<title>").count() == 1 + 8 + 12,
         "charts carry text alternatives"
     );
     assert!(html.contains("<th scope=\"col\">"));

@@ -2,6 +2,7 @@
 //! and returns the exit code; what several commands share is here.
 
 pub mod assess;
+pub mod audit;
 pub mod compare;
 pub mod completions;
 pub mod explain;

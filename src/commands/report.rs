@@ -4,8 +4,10 @@ use super::{
     check_stdin_once, edits_and_date, load_scenarios, read_draft, scenario_candidates, write_output,
 };
 use crate::cli::ReportArgs;
-use crate::inputs::{display_name, is_stdio};
+use crate::inputs::{Kind, display_name, is_stdio, read_text};
 use anyhow::{Result, bail};
+use senco_plan::audit::calibrate;
+use senco_plan::audit::log::{MAX_LOG_BYTES, read_log};
 use senco_plan::compare::{Candidate, SortBy, compare};
 use senco_plan::report::Report;
 use std::io::IsTerminal;
@@ -25,6 +27,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
     let mut inputs: Vec<&Path> = vec![args.file.as_path()];
     inputs.extend(args.scenarios.scenario_file.as_deref());
+    inputs.extend(args.audit.as_deref());
     check_stdin_once(&inputs)?;
     let scenarios = load_scenarios(&args.scenarios)?;
     let draft = read_draft(&args.file)?;
@@ -54,9 +57,22 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
             settings.years,
         ))
     };
+    let audit = match &args.audit {
+        Some(path) => {
+            let text = read_text(path, MAX_LOG_BYTES as u64, Kind::TimeLog)?;
+            let log = read_log(&display_name(path), &text, as_of)?;
+            Some(calibrate(&profile, &source, &log, None, None, as_of))
+        }
+        None => None,
+    };
     let explanation = senco_plan::explain::explain(Some((&source, &profile)), as_of);
-    let html =
-        senco_plan::export::report_html(&report, comparison.as_ref(), &explanation, &tornado);
+    let html = senco_plan::export::report_html(
+        &report,
+        comparison.as_ref(),
+        &explanation,
+        &tornado,
+        audit.as_ref(),
+    );
     write_output(args.to.output.as_deref(), &inputs, &html)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,6 @@
 use super::{ExportError, Exporter};
+use crate::audit::Audit;
+use crate::audit::log::Logged;
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::Explanation;
@@ -412,6 +414,80 @@ impl Exporter for CsvExporter {
                 hours(r.shortfall_low),
                 hours(r.shortfall_high),
             ]
+        });
+        write(&header, rows)
+    }
+
+    /// One row per task of the model, then other-send and other when
+    /// logged: the measured hours and the assumption the task calibrates.
+    fn audit(&self, a: &Audit) -> Result<String, ExportError> {
+        let header: Vec<String> = [
+            "source",
+            "task",
+            "entries",
+            "senco",
+            "deputy",
+            "admin",
+            "lead_tas",
+            "measured",
+            "modelled",
+            "ratio",
+            "key",
+            "current",
+            "calibrated",
+            "method",
+            "status",
+            "reason",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let kinds = crate::model::Task::ALL
+            .iter()
+            .map(|t| Logged::Task(*t))
+            .chain([Logged::OtherSend, Logged::Other]);
+        let number = |v: Option<f64>| v.map(hours).unwrap_or_default();
+        let rows = kinds.filter_map(|kind| {
+            let row = a.tasks.iter().find(|t| t.task == kind);
+            let calibration = match kind {
+                Logged::Task(task) => a.calibrations.iter().find(|c| c.task == task),
+                _ => None,
+            };
+            if row.is_none() && calibration.is_none() {
+                return None;
+            }
+            let measured = row.map(|r| r.measured).unwrap_or_default();
+            Some(vec![
+                a.source.clone(),
+                kind.as_str().to_string(),
+                row.map_or(0, |r| r.entries).to_string(),
+                hours(measured.senco),
+                hours(measured.deputy),
+                hours(measured.admin),
+                hours(measured.lead_tas),
+                hours(measured.total),
+                number(row.and_then(|r| r.modelled)),
+                row.and_then(|r| r.ratio)
+                    .map(|r| to_places(r, 4).to_string())
+                    .unwrap_or_default(),
+                calibration.map(|c| c.key.clone()).unwrap_or_default(),
+                number(calibration.and_then(|c| c.current)),
+                number(calibration.and_then(|c| c.value)),
+                calibration
+                    .and_then(|c| c.method)
+                    .map(|m| match m {
+                        crate::audit::Method::PerUnit => "per-unit",
+                        crate::audit::Method::WeeklyHours => "weekly-hours",
+                    })
+                    .unwrap_or_default()
+                    .to_string(),
+                calibration
+                    .map(|c| c.status.as_str().to_string())
+                    .unwrap_or_default(),
+                calibration
+                    .and_then(|c| c.reason.clone())
+                    .unwrap_or_default(),
+            ])
         });
         write(&header, rows)
     }

@@ -3,6 +3,7 @@
 
 use super::chart::{bars, score_bars, tornado};
 use super::{ExportError, Exporter};
+use crate::audit::{Audit, Method, Status};
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::{Explanation, ParamRow, Working};
@@ -119,6 +120,34 @@ impl<T: Draw> Exporter for T {
                 s.score,
                 &rows,
             ));
+        }
+        Ok(out)
+    }
+
+    fn audit(&self, audit: &Audit) -> Result<String, ExportError> {
+        let mut out = self.draw(layout_audit(audit));
+        if self.charts() {
+            let most = audit
+                .tasks
+                .iter()
+                .map(|t| t.measured.total.max(t.modelled.unwrap_or(0.0)))
+                .fold(0.0, f64::max);
+            let mut rows: Vec<(String, f64, String)> = Vec::new();
+            for t in audit.tasks.iter().filter(|t| t.modelled.is_some()) {
+                let modelled = t.modelled.unwrap_or(0.0);
+                rows.push((
+                    format!("{} logged", t.task.as_str()),
+                    t.measured.total,
+                    hours1(t.measured.total),
+                ));
+                rows.push((
+                    format!("{} model", t.task.as_str()),
+                    modelled,
+                    hours1(modelled),
+                ));
+            }
+            out.push('\n');
+            out.push_str(&bars("Hours a week: logged against the model", &rows, most));
         }
         Ok(out)
     }
@@ -1052,4 +1081,112 @@ pub(super) fn layout_sensitivity(s: &Sensitivity) -> Vec<Block> {
             ..Grid::default()
         }),
     ]
+}
+
+pub(super) fn layout_audit(a: &Audit) -> Vec<Block> {
+    let ratio = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{r:.2}"));
+    let tasks = a
+        .tasks
+        .iter()
+        .map(|t| {
+            vec![
+                t.task.as_str().to_string(),
+                t.entries.to_string(),
+                hours1(t.measured.senco),
+                hours1(t.measured.deputy),
+                hours1(t.measured.admin),
+                hours1(t.measured.lead_tas),
+                hours1(t.measured.total),
+                t.modelled.map_or("-".to_string(), hours1),
+                ratio(t.ratio),
+            ]
+        })
+        .collect();
+    let show = crate::round::show;
+    let rates = a
+        .calibrations
+        .iter()
+        .filter(|c| c.status != Status::NotLogged)
+        .map(|c| {
+            vec![
+                c.key.clone(),
+                c.current.map_or("-".to_string(), show),
+                c.value.map_or("-".to_string(), show),
+                match c.method {
+                    Some(Method::PerUnit) => "hours per unit counted".to_string(),
+                    Some(Method::WeeklyHours) => "from hours a week".to_string(),
+                    None => "-".to_string(),
+                },
+                match c.status {
+                    Status::Calibrated => "written".to_string(),
+                    _ => c.reason.clone().unwrap_or_default(),
+                },
+            ]
+        })
+        .collect();
+    let dates = a.period();
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{}: time log of {dates}, against {}, as of {}",
+            a.source, a.profile, a.as_of
+        )),
+        Block::Paragraph(crate::audit::CAVEAT.to_string()),
+        Block::Paragraph(format!(
+            "{} over {} ({}). Hours a week are the log's minutes / 60 / {}.",
+            counted(a.entries as u64, "entry", "entries"),
+            counted(u64::from(a.weeks), "week", "weeks"),
+            if a.weeks_from == "log" {
+                "the weeks with at least one entry"
+            } else {
+                "as --weeks says"
+            },
+            a.weeks
+        )),
+        Block::Heading("Hours a week: logged against the model".to_string()),
+        Block::Table(Grid {
+            header: cells([
+                "Task",
+                "Entries",
+                "SENCO",
+                "Deputy",
+                "Admin",
+                "Lead TAs",
+                "Logged h/wk",
+                "Model h/wk",
+                "Logged / model",
+            ]),
+            rows: tasks,
+            numbers_from: 1,
+            ..Grid::default()
+        }),
+    ];
+    if !a.not_logged.is_empty() {
+        let names: Vec<&str> = a.not_logged.iter().map(|t| t.as_str()).collect();
+        blocks.push(Block::Paragraph(format!(
+            "Not logged (the model expects time for these; nothing is calibrated from them): {}.",
+            names.join(", ")
+        )));
+    }
+    blocks.push(Block::Heading("The school's own rates".to_string()));
+    blocks.push(Block::Table(Grid {
+        header: cells(["Assumption", "Now", "From the log", "How", "With --write"]),
+        rows: rates,
+        // Words follow the numbers: nothing right-aligned.
+        numbers_from: 5,
+        ..Grid::default()
+    }));
+    blocks.push(Block::Paragraph(format!(
+        "With the log's rates the score would be {} ({}), against {} ({}) now.",
+        a.score_after,
+        a.band_after.as_str(),
+        a.score_before,
+        a.band_before.as_str()
+    )));
+    if !a.warnings.is_empty() {
+        blocks.push(Block::Heading("Warnings".to_string()));
+        blocks.push(Block::List(
+            a.warnings.iter().map(|w| w.message.clone()).collect(),
+        ));
+    }
+    blocks
 }

@@ -7,9 +7,10 @@
 //! the summary is the same laid-out blocks the terminal and Markdown show.
 
 use super::document::{
-    Block, Grid, area_groups, assumed, checks, covered_by_pool, formulas, idle_parts,
+    Block, Grid, area_groups, assumed, checks, covered_by_pool, formulas, idle_parts, layout_audit,
     layout_compare, options, parameters, warnings, working,
 };
+use crate::audit::Audit;
 use crate::compare::Comparison;
 use crate::explain::Explanation;
 use crate::model::Area;
@@ -502,12 +503,51 @@ fn tornado_html(s: &Sensitivity) -> String {
     html
 }
 
+/// The school's own time log: for each task logged, what the log measured
+/// beside what the model assumes, on one scale; then the rates.
+fn audit_html(a: &Audit) -> String {
+    let most = a
+        .tasks
+        .iter()
+        .map(|t| t.measured.total.max(t.modelled.unwrap_or(0.0)))
+        .fold(0.0, f64::max)
+        .max(0.1);
+    let mut html = format!(
+        "<p><strong>{}</strong></p><table class=\"tornado\"><caption>Hours a week for each task logged over {}: the dark bar is what the log measured, the light bar what the model assumes.</caption><thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Logged against modelled</th></tr></thead><tbody>",
+        esc(a.caveat),
+        esc(&a.period())
+    );
+    for t in &a.tasks {
+        let width = |hours: f64| hours / most * 100.0;
+        let modelled = t
+            .modelled
+            .map_or("-".to_string(), |m| format!("{} h", hours1(m)));
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Logged against modelled\"><svg class=\"bar\" role=\"img\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\"><title>{}: logged {} h a week, modelled {}</title><rect class=\"pool-senco\" x=\"0\" y=\"0.5\" width=\"{:.2}\" height=\"4\"/><rect class=\"pool-admin\" x=\"0\" y=\"5.5\" width=\"{:.2}\" height=\"4\"/></svg> logged {} h, modelled {modelled}</td></tr>",
+            esc(t.task.as_str()),
+            esc(t.task.as_str()),
+            hours1(t.measured.total),
+            modelled,
+            width(t.measured.total),
+            width(t.modelled.unwrap_or(0.0)),
+            hours1(t.measured.total),
+        );
+    }
+    html.push_str("</tbody></table>");
+    // The rest of the audit as every other format lays it out, less its
+    // title and the caveat already given.
+    html.push_str(&blocks_html(layout_audit(a).into_iter().skip(2).collect()));
+    html
+}
+
 /// The whole page.
 pub fn report_html(
     r: &Report,
     scenarios: Option<&Comparison>,
     explanation: &Explanation,
     tornado: &Sensitivity,
+    audit: Option<&Audit>,
 ) -> String {
     let mut body = summary(r, explanation);
 
@@ -525,6 +565,12 @@ pub fn report_html(
     }
     body.push_str(&tornado_html(tornado));
     body.push_str("</section>");
+
+    if let Some(a) = audit {
+        body.push_str("<section><h2>The school's own time log</h2>");
+        body.push_str(&audit_html(a));
+        body.push_str("</section>");
+    }
 
     body.push_str("<section><h2>Leadership, resilience and compliance</h2>");
     body.push_str(&blocks_html(vec![Block::List(checks(r))]));

@@ -1,4 +1,5 @@
 use super::{ExportError, Exporter};
+use crate::audit::Audit;
 use crate::batch::{ErrorRecord, Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::Explanation;
@@ -105,6 +106,10 @@ impl Exporter for JsonExporter {
     fn sensitivity(&self, sensitivity: &Sensitivity) -> Result<String, ExportError> {
         pretty(sensitivity)
     }
+
+    fn audit(&self, audit: &Audit) -> Result<String, ExportError> {
+        pretty(audit)
+    }
 }
 
 /// A tornado row with the school it belongs to, for one-a-line output.
@@ -183,6 +188,11 @@ impl Exporter for NdjsonExporter {
             })
             .collect();
         lines(&rows)
+    }
+
+    /// The whole audit on one line: its parts mean little apart.
+    fn audit(&self, audit: &Audit) -> Result<String, ExportError> {
+        lines(std::slice::from_ref(audit))
     }
 }
 

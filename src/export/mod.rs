@@ -9,6 +9,7 @@ mod json;
 mod markdown;
 mod table;
 
+use crate::audit::Audit;
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::Explanation;
@@ -76,6 +77,9 @@ pub trait Exporter {
 
     /// What the verdict turns on: the tornado of one-at-a-time ranges.
     fn sensitivity(&self, sensitivity: &Sensitivity) -> Result<String, ExportError>;
+
+    /// A time log against the model: measured, modelled, calibrated.
+    fn audit(&self, audit: &Audit) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1377,7 +1377,7 @@ fn truncate(text: &str) -> String {
 
 /// The known name closest to a misspelt one, if any is close enough:
 /// same letters in another case or with `_` for `-`, or a few edits away.
-fn nearest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn nearest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     let normal = |s: &str| s.to_lowercase().replace(['_', ' '], "-");
     let target = normal(word);
     if let Some(exact) = known.iter().find(|k| normal(k) == target) {
