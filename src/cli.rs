@@ -53,6 +53,12 @@ pub enum Command {
     )]
     Sensitivity(SensitivityArgs),
 
+    /// Project the school year by year and price a staged plan that stays at the target.
+    #[command(
+        after_help = "Pupils, SEN support and EHC plans grow at the profile's [growth] rates (by\ndefault national trends: EHC plans 11.4% a year, SEN support 4.2%, pupils\n0%). For each year: the score with today's staffing, and the cheapest plan\nthat reaches the target without cutting anything an earlier year added.\n--years is both how far ahead to look and the cost horizon.\n\nExit codes: 0 every year's plan reaches the target; 1 some year's does not;\n2 bad input.\n\nExamples:\n  senco-plan forecast examples/primary.toml\n  senco-plan forecast examples/secondary.toml --years 5 --format csv\n  senco-plan forecast examples/primary.toml --set growth.ehcp=0.05"
+    )]
+    Forecast(ForecastArgs),
+
     /// Turn a SENCO's time log into the school's own rates, beside the model's.
     #[command(
         after_help = "The log is a CSV with a header row: date (YYYY-MM-DD), task, minutes, and\noptionally who (senco, deputy, admin or lead-ta) and count (reviews held,\nrequests made). Any other column, such as a note, is not read. The tasks are\nthe model's (see the README), plus other-send and other.\n\nA log measures work done, not work needed: work left undone is not in it.\n\nExamples:\n  senco-plan audit --template -o log.csv\n  senco-plan audit log.csv --profile school.toml\n  senco-plan audit log.csv --profile school.toml --write\n  senco-plan audit log.csv --profile school.toml --write \\\n      --only ehcp-review-hours,ehc-request-hours"
@@ -129,6 +135,27 @@ pub struct SensitivityArgs {
     /// How many rows to show: plans cheapest first, or assumptions by how far the score swings.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub top: Option<u32>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    /// The school's profile. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The most the plan may cost, in pounds a year over the horizon
+    /// (recurring costs plus one-off costs spread over --years).
+    #[arg(long, value_name = "POUNDS", value_parser = parse_pounds)]
+    pub budget: Option<f64>,
+
+    #[command(flatten)]
+    pub sizing: SizingArgs,
 
     #[command(flatten)]
     pub profile: ProfileArgs,

@@ -3,7 +3,7 @@
 //! the pools filled step by step, and the score.
 
 use crate::model::{Area, Band, Task, assess, senco_effective_hours};
-use crate::params::{ASSUMPTIONS, Assumptions, Basis, COSTS, Costs, Param};
+use crate::params::{ASSUMPTIONS, Assumptions, Basis, COSTS, Costs, GROWTH, Growth, Param};
 use crate::profile::{Award, Leadership, Phase, Profile};
 use crate::report::SCHEMA_VERSION;
 use crate::round::{self, show};
@@ -67,6 +67,8 @@ pub struct Explanation {
     pub schema_version: u32,
     pub assumptions: Vec<ParamRow>,
     pub costs: Vec<ParamRow>,
+    /// `[growth]`: how fast the numbers rise a year (`forecast`).
+    pub growth: Vec<ParamRow>,
     pub working: Option<Working>,
 }
 
@@ -375,6 +377,12 @@ pub fn explain(school: Option<(&str, &Profile)>, as_of: NaiveDate) -> Explanatio
             &crate::params::ranged(a, school.map_or(&[][..], |(_, p)| &p.ranges)),
         ),
         costs: rows("costs", COSTS, c, &[]),
+        growth: rows(
+            "growth",
+            GROWTH,
+            school.map_or(&Growth::default(), |(_, p)| &p.growth),
+            &[],
+        ),
         working: school.map(|(source, p)| working(source, p, as_of)),
     }
 }

@@ -77,9 +77,13 @@ pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
             "{name} is larger than {size}, far larger than {what}: check that it is {what} for senco-plan"
         );
     }
+    let save_as = match kind {
+        Kind::Profile => "save it as UTF-8 text",
+        Kind::TimeLog => "save it as \"CSV UTF-8\" (Excel: File, Save As, CSV UTF-8)",
+    };
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
-            "{name} is not a text file (invalid UTF-8 at byte {}): save it as UTF-8 text",
+            "{name} is not a text file (invalid UTF-8 at byte {}): {save_as}",
             e.utf8_error().valid_up_to()
         )
     })

@@ -12,6 +12,7 @@ pub mod explain;
 pub mod export;
 #[cfg(test)]
 mod fixtures;
+pub mod forecast;
 pub mod generate;
 pub mod init;
 pub mod model;

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Plan(args) => commands::plan::run(&args),
         Command::Sensitivity(args) => commands::sensitivity::run(&args),
         Command::Audit(args) => commands::audit::run(&args),
+        Command::Forecast(args) => commands::forecast::run(&args),
         Command::Explain(args) => commands::explain::run(&args),
         Command::Report(args) => commands::report::run(&args),
         Command::Init(args) => commands::init::run(&args),

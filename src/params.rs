@@ -756,3 +756,56 @@ mod tests {
         assert_eq!(before, keys.len());
     }
 }
+
+/// How fast a school's SEND numbers grow a year, for `forecast` (SPEC
+/// section 10): constant rates, defaults from national trends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Growth {
+    pub ehcp: f64,
+    pub sen_support: f64,
+    pub pupils: f64,
+}
+
+impl Default for Growth {
+    fn default() -> Self {
+        Growth {
+            ehcp: 0.114,
+            sen_support: 0.042,
+            pupils: 0.0,
+        }
+    }
+}
+
+/// A rate a year: a fall of up to half, a rise of up to double.
+const RATE: (f64, f64) = (-0.5, 1.0);
+
+/// Every `[growth]` key.
+pub static GROWTH: &[Param<Growth>] = &[
+    param!(
+        Growth,
+        "ehcp",
+        ehcp,
+        "share a year",
+        RATE,
+        Derived,
+        "derived: EHC plans in England, 389,171 (January 2023) to 482,640 (January 2025), 11.4% a year (DfE, Special educational needs in England)"
+    ),
+    param!(
+        Growth,
+        "sen-support",
+        sen_support,
+        "share a year",
+        RATE,
+        Derived,
+        "derived: pupils at SEN support in England, 1,183,384 (January 2023) to 1,284,284 (January 2025), 4.2% a year (DfE, Special educational needs in England)"
+    ),
+    param!(
+        Growth,
+        "pupils",
+        pupils,
+        "share a year",
+        RATE,
+        Assumption,
+        "assumption: no change in the roll; set the school's own"
+    ),
+];

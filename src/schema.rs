@@ -35,6 +35,11 @@ struct ProfileFile {
     #[serde(default)]
     #[schemars(schema_with = "ranges_schema")]
     ranges: Option<Map<String, Value>>,
+    /// How fast the SEND numbers rise a year, for `forecast` (a share a
+    /// year; a fall is negative).
+    #[serde(default)]
+    #[schemars(schema_with = "growth_schema")]
+    growth: Option<Map<String, Value>>,
 }
 
 /// The school.
@@ -182,6 +187,10 @@ fn assumptions_schema(_: &mut SchemaGenerator) -> Schema {
 
 fn costs_schema(_: &mut SchemaGenerator) -> Schema {
     table_schema(COSTS)
+}
+
+fn growth_schema(_: &mut SchemaGenerator) -> Schema {
+    table_schema(crate::params::GROWTH)
 }
 
 /// A table that takes these keys and no others.

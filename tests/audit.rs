@@ -305,6 +305,48 @@ fn a_bad_log_writes_nothing_and_says_where() {
         ));
 }
 
+/// Whatever fails, the profile is not changed: an output that cannot be
+/// written, --set beside --write, --weeks below the weeks logged; and a
+/// filled-in log is never replaced by the template.
+#[test]
+fn a_failed_run_changes_nothing() {
+    let (dir, profile) = folder("primary");
+    let before = std::fs::read_to_string(&profile).unwrap();
+    let log = write_log(dir.path(), &reviews(true));
+    let run = |more: &[&str]| {
+        senco()
+            .args([
+                "audit",
+                log.to_str().unwrap(),
+                "--profile",
+                profile.to_str().unwrap(),
+                "--write",
+            ])
+            .args(more)
+            .assert()
+            .code(2)
+    };
+    run(&["-o", log.to_str().unwrap()])
+        .stderr(predicate::str::contains("is one of the input files"));
+    run(&["-o", profile.to_str().unwrap()])
+        .stderr(predicate::str::contains("is one of the input files"));
+    run(&["-o", dir.path().to_str().unwrap()]).stderr(predicate::str::contains("is a folder"));
+    run(&["--set", "school.sen-support=200"])
+        .stderr(predicate::str::contains("--write with --set"));
+    run(&["--weeks", "2"]).stderr(predicate::str::contains(
+        "--weeks 2: the log has entries in 6 different weeks",
+    ));
+    assert_eq!(std::fs::read_to_string(&profile).unwrap(), before);
+    senco()
+        .args(["audit", "--template", "-o", log.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "already exists: the template would replace it",
+        ));
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), reviews(true));
+}
+
 /// A note column is never read: a name, a formula or markup in it never
 /// reaches any output; one warning says the column was skipped.
 #[test]

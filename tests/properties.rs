@@ -117,6 +117,7 @@ prop_compose! {
             whole_school: WholeSchool { corporate_responsibility: corporate },
             assumptions: Assumptions::default(),
             costs: Costs::default(),
+            growth: senco_plan::params::Growth::default(),
             assumed: Vec::new(),
             read_as: Vec::new(),
             ranges: Vec::new(),

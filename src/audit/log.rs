@@ -16,6 +16,10 @@ pub const MAX_LOG_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 /// The most minutes one entry may hold: a 16-hour day.
 pub const MAX_MINUTES: u32 = 960;
+/// The most units one entry may count: more is a typing slip.
+pub const MAX_COUNT: u32 = 1000;
+/// Warnings of one kind listed before the rest are only counted.
+const MAX_LISTED: usize = 10;
 
 /// The task an entry was logged against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -173,9 +177,23 @@ pub fn read_log(file: &str, text: &str, as_of: NaiveDate) -> Result<Log, Profile
             "check that it is a senco-plan time log (senco-plan audit --template writes one)",
         ));
     }
+    // Excel in much of Europe saves "CSV" with semicolons; a tab is a
+    // spreadsheet copied as text. The header says which.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains(',') {
+        b','
+    } else if first.contains(';') {
+        b';'
+    } else if first.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
@@ -191,6 +209,12 @@ pub fn read_log(file: &str, text: &str, as_of: NaiveDate) -> Result<Log, Profile
                 "save the log as CSV",
             ));
         }
+        Some(Ok(h)) if h.as_slice().len() > MAX_ROW_BYTES => {
+            return Err(refuse(
+                "row 1, the header, is longer than 1 MiB, far longer than any log's".to_string(),
+                "check that the file is a senco-plan time log",
+            ));
+        }
         Some(Ok(h)) => h,
     };
     let (columns, mut warnings) = columns(file, &header)?;
@@ -198,8 +222,27 @@ pub fn read_log(file: &str, text: &str, as_of: NaiveDate) -> Result<Log, Profile
     let mut problems = Vec::new();
     let mut more = 0;
     let mut entries = Vec::new();
+    // The row a spreadsheet shows, blank lines counted: lines before the
+    // record's first byte, counted as the reader moves on.
+    let (mut counted_to, mut line) = (0, 1);
     for (i, record) in records.enumerate() {
-        let row = i + 2;
+        let row = match record.as_ref().ok().and_then(|r| r.position()) {
+            Some(p) => {
+                // The reader's position is before any blank lines it skipped.
+                let mut at = usize::try_from(p.byte())
+                    .unwrap_or(counted_to)
+                    .min(text.len());
+                while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
+                    at += 1;
+                }
+                line += text
+                    .get(counted_to..at)
+                    .map_or(0, |t| t.matches('\n').count());
+                counted_to = counted_to.max(at);
+                line
+            }
+            None => i + 2,
+        };
         let mut add = |p: Problem| {
             if problems.len() < MAX_PROBLEMS {
                 problems.push(p);
@@ -232,6 +275,19 @@ pub fn read_log(file: &str, text: &str, as_of: NaiveDate) -> Result<Log, Profile
         }
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
+        }
+        // A quote opened and never closed swallows every row after it into
+        // one cell: refused, not read as one entry. Only the shape is
+        // looked at (a line break followed by a date), never the text.
+        if record.iter().any(swallowed_rows) {
+            add(problem(
+                file,
+                row,
+                None,
+                "a quote (\") opened in this row is never closed, so the rows after it were read as part of one cell".to_string(),
+                "close the quote, or remove it: senco-plan reads no text, so notes need no quotes",
+            ));
+            break;
         }
         match entry(file, row, &record, &columns, as_of) {
             Ok(e) => entries.push(e),
@@ -304,7 +360,14 @@ fn columns(
     }
     let mut warnings = Vec::new();
     if !ignored.is_empty() {
-        let numbers: Vec<String> = ignored.iter().map(ToString::to_string).collect();
+        let mut numbers: Vec<String> = ignored
+            .iter()
+            .take(MAX_LISTED)
+            .map(ToString::to_string)
+            .collect();
+        if ignored.len() > MAX_LISTED {
+            numbers.push(format!("{} more", ignored.len() - MAX_LISTED));
+        }
         warnings.push(Warning {
             code: "ignored-column",
             message: format!(
@@ -378,7 +441,7 @@ fn entry(
                 } else {
                     format!("{} is not a date", quoted(date_text))
                 },
-                "write the day the work was done as YYYY-MM-DD, e.g. 2026-09-07 (or 07/09/2026)",
+                "write the day the work was done as YYYY-MM-DD, e.g. 2026-09-07 (or 07/09/2026, the year in full)",
             ));
             None
         }
@@ -453,13 +516,13 @@ fn entry(
     {
         None => Some(None),
         Some(text) => match text.parse::<u32>() {
-            Ok(n) if n >= 1 => Some(Some(n)),
+            Ok(n) if (1..=MAX_COUNT).contains(&n) => Some(Some(n)),
             _ => {
                 found.push(problem(
                     file,
                     row,
                     Some("count"),
-                    format!("{} is not a whole number of at least 1", quoted(text)),
+                    format!("{} is not a whole number from 1 to {MAX_COUNT}", quoted(text)),
                     "write how many reviews, requests or pupils the entry covers, e.g. 2, or leave it empty",
                 ));
                 None
@@ -478,11 +541,27 @@ fn entry(
     }
 }
 
-/// YYYY-MM-DD, or the UK's DD/MM/YYYY as spreadsheets in England export.
+/// YYYY-MM-DD, or the UK's DD/MM/YYYY as spreadsheets in England export;
+/// a year before 2000 is a two-digit year read wrongly, refused.
 fn parse_date(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
         .ok()
+        .filter(|d| d.year() >= 2000)
+}
+
+/// Whether a cell holds later rows of the log: a line break followed by
+/// something shaped like a date and a separator.
+fn swallowed_rows(cell: &str) -> bool {
+    cell.split('\n').skip(1).any(|line| {
+        let head: String = line.trim_start().chars().take(11).collect();
+        let date = head.get(..10).is_some_and(|d| parse_date(d).is_some());
+        date && head
+            .chars()
+            .nth(10)
+            .is_some_and(|c| matches!(c, ',' | ';' | '\t'))
+    })
 }
 
 /// A warning for each person and day with over 12 hours of SEND work.
@@ -491,18 +570,27 @@ fn long_days(entries: &[Entry]) -> Vec<Warning> {
     for e in entries.iter().filter(|e| e.task != Logged::Other) {
         *minutes.entry((e.date, e.who)).or_default() += e.minutes;
     }
-    minutes
-        .into_iter()
-        .filter(|(_, m)| *m > 12 * 60)
+    let long: Vec<((NaiveDate, Who), u32)> =
+        minutes.into_iter().filter(|(_, m)| *m > 12 * 60).collect();
+    let mut warnings: Vec<Warning> = long
+        .iter()
+        .take(MAX_LISTED)
         .map(|((date, who), m)| Warning {
             code: "long-day",
             message: format!(
                 "{} logged {} h of SEND work on {date}, over 12 hours in a day: check for an entry logged twice",
                 who.as_str(),
-                crate::round::show(f64::from(m) / 60.0)
+                crate::round::show(f64::from(*m) / 60.0)
             ),
         })
-        .collect()
+        .collect();
+    if long.len() > MAX_LISTED {
+        warnings.push(Warning {
+            code: "long-day",
+            message: format!("and {} more days over 12 hours", long.len() - MAX_LISTED),
+        });
+    }
+    warnings
 }
 
 #[cfg(test)]
@@ -553,8 +641,8 @@ mod tests {
             "log.csv, row 5, column minutes: `961` is not a whole number",
             "log.csv, row 6, column minutes: `90.5` is not a whole number",
             "log.csv, row 7, column who: `teacher` is not one of senco, deputy, admin, lead-ta",
-            "log.csv, row 8, column count: `1.5` is not a whole number of at least 1",
-            "log.csv, row 9, column count: `0` is not a whole number of at least 1",
+            "log.csv, row 8, column count: `1.5` is not a whole number from 1 to 1000",
+            "log.csv, row 9, column count: `0` is not a whole number from 1 to 1000",
             "log.csv, row 10, column date: `2027-01-01` is after 2026-11-30",
         ];
         assert_eq!(found.len(), expect.len(), "{found:#?}");
@@ -619,6 +707,32 @@ mod tests {
             log.warnings[0]
                 .message
                 .starts_with("senco logged 13 h of SEND work on 2026-09-07")
+        );
+    }
+
+    /// An unclosed quote would swallow the rows after it; semicolons and
+    /// blank lines are read as a spreadsheet writes them; two-digit years
+    /// are refused.
+    #[test]
+    fn spreadsheet_habits_are_read_or_refused_plainly() {
+        let found = errors(
+            "date,task,minutes,note\n2026-09-07,strategy,60,\"unclosed\n2026-09-08,strategy,60,x\n2026-09-09,strategy,60,x\n",
+        );
+        assert!(
+            found[0].starts_with("log.csv, row 2: a quote (\") opened in this row is never closed"),
+            "{found:?}"
+        );
+        let log = read_log(
+            "log.csv",
+            "\u{feff}date;task;minutes\r\n2026-09-07;strategy;60\r\n\r\n2026-09-08;strategy;30\r\n",
+            as_of(),
+        )
+        .unwrap();
+        assert_eq!(log.entries.len(), 2);
+        let found = errors("date,task,minutes\n\n\n07/09/26,strategy,60\n");
+        assert!(
+            found[0].starts_with("log.csv, row 4, column date: `07/09/26` is not a date"),
+            "{found:?}"
         );
     }
 

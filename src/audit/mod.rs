@@ -103,6 +103,8 @@ pub struct Calibration {
     /// The rate from the log, rounded to 2 decimals as `--write` stores it.
     pub value: Option<f64>,
     pub method: Option<Method>,
+    /// The arithmetic, e.g. "49 h logged / 6 counted".
+    pub working: Option<String>,
     pub status: Status,
     /// Why it is not written, in words.
     pub reason: Option<String>,
@@ -178,18 +180,45 @@ pub fn calibratable_keys() -> &'static [&'static str] {
 /// What one task's measured hours a week calibrate: the key, and the rate
 /// or why there is none.
 enum Rate {
-    Value(&'static str, f64, Method),
+    /// The key, the rate, how, and the working in words.
+    Value(&'static str, f64, Method, String),
     Not(String, String),
 }
 
 /// A rate from weekly hours: `hours a week x weeks a year / units`, or why
 /// not when there are no units.
-fn per_year(key: &'static str, weekly: f64, weeks: f64, units: f64, none: &str) -> Rate {
+fn per_year(
+    key: &'static str,
+    weekly: f64,
+    weeks: f64,
+    (units, what): (f64, &str),
+    none: &str,
+) -> Rate {
     if units > 0.0 {
-        Rate::Value(key, weekly * weeks / units, Method::WeeklyHours)
+        Rate::Value(
+            key,
+            weekly * weeks / units,
+            Method::WeeklyHours,
+            format!(
+                "{} h a week x {} weeks / {} {what}",
+                show(weekly),
+                show(weeks),
+                show(units)
+            ),
+        )
     } else {
         Rate::Not(key.to_string(), format!("not calibrated: {none}"))
     }
+}
+
+/// A weekly figure taken as it is.
+fn weekly_rate(key: &'static str, weekly: f64) -> Rate {
+    Rate::Value(
+        key,
+        weekly,
+        Method::WeeklyHours,
+        format!("{} h a week", show(weekly)),
+    )
 }
 
 /// The rate of a per-unit task: direct where every entry has a count.
@@ -198,17 +227,19 @@ fn per_unit(
     row: &[&log::Entry],
     weekly: f64,
     weeks: f64,
-    units: f64,
+    units: (f64, &str),
     none: &str,
 ) -> Rate {
-    let counts: Option<u32> = row.iter().map(|e| e.count).sum();
+    // Summed in 64 bits: a log's counts and minutes cannot overflow them.
+    let counts: Option<u64> = row.iter().map(|e| e.count.map(u64::from)).sum();
     match counts {
         Some(n) if n > 0 => {
-            let minutes: u32 = row.iter().map(|e| e.minutes).sum();
+            let hours = row.iter().map(|e| u64::from(e.minutes)).sum::<u64>() as f64 / 60.0;
             Rate::Value(
                 key,
-                f64::from(minutes) / 60.0 / f64::from(n),
+                hours / n as f64,
                 Method::PerUnit,
+                format!("{} h logged / {} counted", show(hours), round::count(n)),
             )
         }
         _ => per_year(key, weekly, weeks, units, none),
@@ -221,82 +252,100 @@ fn rate(p: &Profile, task: Task, entries: &[&log::Entry], weekly: f64) -> Rate {
     let school = &p.school;
     let sen_support = f64::from(school.sen_support);
     let ehcp = f64::from(school.ehcp);
+    let not = |key: &str, why: &str| Rate::Not(key.to_string(), format!("not calibrated: {why}"));
+    let two = "one figure cannot give two assumptions";
     match task {
-        Task::EhcpReviews => per_unit("ehcp-review-hours", entries, weekly, weeks, ehcp, "no EHC plans"),
+        Task::EhcpReviews => per_unit(
+            "ehcp-review-hours",
+            entries,
+            weekly,
+            weeks,
+            (ehcp, "EHC plans"),
+            "no EHC plans",
+        ),
         Task::EhcRequests => per_unit(
             "ehc-request-hours",
             entries,
             weekly,
             weeks,
-            f64::from(p.ehc_requests_per_year()),
+            (f64::from(p.ehc_requests_per_year()), "requests a year"),
             "no requests for EHC needs assessments a year",
         ),
-        Task::SenSupport => {
-            let factor = if p.whole_school.corporate_responsibility {
-                a.corporate_factor
-            } else {
-                1.0
-            };
-            per_year("sen-support-hours", weekly, weeks, sen_support * factor, "no pupils at SEN support")
-        }
+        Task::SenSupport if p.whole_school.corporate_responsibility => per_year(
+            "sen-support-hours",
+            weekly,
+            weeks,
+            (
+                sen_support * a.corporate_factor,
+                "pupils at SEN support x the corporate factor",
+            ),
+            "no pupils at SEN support",
+        ),
+        Task::SenSupport => per_year(
+            "sen-support-hours",
+            weekly,
+            weeks,
+            (sen_support, "pupils at SEN support"),
+            "no pupils at SEN support",
+        ),
         Task::AccessArrangements => match school.phase {
             Phase::Secondary | Phase::AllThrough | Phase::Special | Phase::AlternativeProvision => {
                 Rate::Value(
                     "access-hours-per-100-pupils",
                     weekly * 100.0 / f64::from(school.pupils.max(1)),
                     Method::WeeklyHours,
+                    format!("{} h a week x 100 / {} pupils", show(weekly), school.pupils),
                 )
             }
-            Phase::Primary | Phase::Middle => Rate::Value("access-hours-primary", weekly, Method::WeeklyHours),
-            Phase::Nursery => Rate::Not(
-                "access-hours-primary".to_string(),
-                "not calibrated: the model gives a nursery no access arrangements".to_string(),
+            Phase::Primary | Phase::Middle => weekly_rate("access-hours-primary", weekly),
+            Phase::Nursery => not(
+                "access-hours-primary",
+                "the model gives a nursery no access arrangements",
             ),
         },
-        Task::ParentsAndAgencies => per_year("agency-hours", weekly, weeks, sen_support + ehcp, "no pupils with SEND"),
-        Task::TaLeadership if p.distributed() => Rate::Not(
-            "ta-management-hours".to_string(),
-            "not calibrated: TA leadership is distributed, so the log cannot tell the managing of TAs from the lead TAs' share".to_string(),
+        Task::ParentsAndAgencies => per_year(
+            "agency-hours",
+            weekly,
+            weeks,
+            (sen_support + ehcp, "pupils with SEND"),
+            "no pupils with SEND",
         ),
-        Task::TaLeadership => Rate::Value("ta-management-hours", weekly, Method::WeeklyHours)
-            .per_head(f64::from(p.ta_count()), "no teaching assistants"),
-        Task::StaffDevelopment if p.whole_school.corporate_responsibility => Rate::Not(
-            "cpd-hours-per-teacher".to_string(),
-            "not calibrated: with corporate responsibility on, its training is part of the same hours".to_string(),
+        Task::TaLeadership if p.distributed() => not(
+            "ta-management-hours",
+            "TA leadership is distributed, so the log cannot tell the managing of TAs from the lead TAs' share",
         ),
-        Task::StaffDevelopment => per_year("cpd-hours-per-teacher", weekly, weeks, f64::from(p.teachers()), "no teachers"),
-        Task::Strategy => Rate::Not(
-            "strategy-hours + strategy-hours-per-100-pupils".to_string(),
-            "not calibrated: one figure cannot give two assumptions".to_string(),
+        Task::TaLeadership if p.ta_count() == 0 => {
+            not("ta-management-hours", "no teaching assistants")
+        }
+        Task::TaLeadership => Rate::Value(
+            "ta-management-hours",
+            weekly / f64::from(p.ta_count()),
+            Method::WeeklyHours,
+            format!("{} h a week / {} TAs", show(weekly), p.ta_count()),
         ),
-        Task::Transition => Rate::Not(
-            "transition-hours + transition-hours-per-100-pupils".to_string(),
-            "not calibrated: one figure cannot give two assumptions".to_string(),
+        Task::StaffDevelopment if p.whole_school.corporate_responsibility => not(
+            "cpd-hours-per-teacher",
+            "with corporate responsibility on, its training is part of the same hours",
         ),
-        Task::LeadershipMeetings => Rate::Value(
+        Task::StaffDevelopment => per_year(
+            "cpd-hours-per-teacher",
+            weekly,
+            weeks,
+            (f64::from(p.teachers()), "teachers"),
+            "no teachers",
+        ),
+        Task::Strategy => not("strategy-hours + strategy-hours-per-100-pupils", two),
+        Task::Transition => not("transition-hours + transition-hours-per-100-pupils", two),
+        Task::LeadershipMeetings => weekly_rate(
             match p.senco.leadership {
                 Leadership::Slt => "meetings-slt-hours",
                 Leadership::AssociateSlt => "meetings-associate-slt-hours",
                 Leadership::Middle => "meetings-middle-hours",
             },
             weekly,
-            Method::WeeklyHours,
         ),
-        Task::DeputySupervision => Rate::Value("deputy-supervision-hours", weekly, Method::WeeklyHours),
-        Task::QualificationStudy => Rate::Value("study-hours", weekly, Method::WeeklyHours),
-    }
-}
-
-impl Rate {
-    /// A weekly figure shared over `heads` (TAs), or why not with none.
-    fn per_head(self, heads: f64, none: &str) -> Rate {
-        match self {
-            Rate::Value(key, weekly, method) if heads > 0.0 => {
-                Rate::Value(key, weekly / heads, method)
-            }
-            Rate::Value(key, ..) => Rate::Not(key.to_string(), format!("not calibrated: {none}")),
-            not => not,
-        }
+        Task::DeputySupervision => weekly_rate("deputy-supervision-hours", weekly),
+        Task::QualificationStudy => weekly_rate("study-hours", weekly),
     }
 }
 
@@ -321,6 +370,21 @@ pub fn calibrate(
         ),
     };
     let mut warnings = log.warnings.clone();
+    if let (Some(first), Some(last)) = (log.first_date(), log.last_date()) {
+        // Calendar weeks from the first entry's Monday to the last's Sunday.
+        use chrono::Datelike;
+        let monday = first - chrono::Days::new(u64::from(first.weekday().num_days_from_monday()));
+        let spanned = u32::try_from((last - monday).num_days() / 7 + 1).unwrap_or(u32::MAX);
+        if weeks > spanned {
+            warnings.push(Warning {
+                code: "weeks-beyond-dates",
+                message: format!(
+                    "--weeks {weeks} is more than the {} from the first entry to the last: hours a week are spread over weeks the log does not cover",
+                    round::counted(u64::from(spanned), "calendar week", "calendar weeks")
+                ),
+            });
+        }
+    }
     if weeks < SHORT_AUDIT_WEEKS {
         warnings.push(Warning {
             code: "short-audit",
@@ -457,7 +521,7 @@ fn calibration(
             .map(|p| (p.get)(&profile.assumptions))
     };
     let rate = rate(profile, task, entries, weekly);
-    let (key, value, method) = match rate {
+    let (key, value, method, working) = match rate {
         Rate::Not(key, reason) => {
             let current = current_of(&key);
             let (status, reason) = if entries.is_empty() {
@@ -471,11 +535,14 @@ fn calibration(
                 current,
                 value: None,
                 method: None,
+                working: None,
                 status,
                 reason: Some(reason),
             };
         }
-        Rate::Value(key, value, method) => (key, round::to_places(value, 2), method),
+        Rate::Value(key, value, method, working) => {
+            (key, round::to_places(value, 2), method, working)
+        }
     };
     let mut row = Calibration {
         key: key.to_string(),
@@ -483,14 +550,23 @@ fn calibration(
         current: current_of(key),
         value: Some(value),
         method: Some(method),
+        working: Some(working),
         status: Status::Calibrated,
         reason: None,
     };
     if entries.is_empty() {
         row.value = None;
         row.method = None;
+        row.working = None;
         row.status = Status::NotLogged;
         row.reason = Some("not logged".to_string());
+        return row;
+    }
+    if value <= 0.0 {
+        // A task that was logged never becomes no time at all.
+        row.status = Status::NotCalibrated;
+        row.reason =
+            Some("not calibrated: too little logged to give a rate at two decimals".to_string());
         return row;
     }
     if method == Method::WeeklyHours && matches!(task, Task::EhcpReviews | Task::EhcRequests) {

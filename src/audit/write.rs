@@ -13,6 +13,10 @@ pub enum WriteError {
         "the profile's `assumptions` is not a table: write the calibrated values under an [assumptions] header"
     )]
     NotATable,
+    #[error(
+        "the profile writes `assumptions = {{ ... }}` on one line, which has no room for a note of where each value came from: make it an [assumptions] table, one key a line"
+    )]
+    Inline,
 }
 
 /// A key or table name as a person may have typed it: `Assumptions`,
@@ -28,6 +32,12 @@ pub fn write_assumptions(
     values: &[(&str, f64)],
     note: &str,
 ) -> Result<String, WriteError> {
+    // The file's own byte-order mark and line endings are kept.
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let crlf = text.contains("\r\n");
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| WriteError::NotToml(e.message().to_string()))?;
@@ -36,6 +46,12 @@ pub fn write_assumptions(
         .map(|(k, _)| k.to_string())
         .find(|k| normal(k) == "assumptions")
         .unwrap_or_else(|| "assumptions".to_string());
+    if doc
+        .get(&name)
+        .is_some_and(|item| item.as_inline_table().is_some())
+    {
+        return Err(WriteError::Inline);
+    }
     if !doc.contains_key(&name) {
         let mut table = Table::new();
         // A blank line before the new table, as a person would leave one.
@@ -67,7 +83,14 @@ pub fn write_assumptions(
             }
         }
     }
-    Ok(doc.to_string())
+    let written = doc.to_string();
+    let written = if crlf {
+        // toml_edit keeps a line's own ending; new lines get "\n".
+        written.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        written
+    };
+    Ok(format!("{bom}{written}"))
 }
 
 #[cfg(test)]
@@ -122,7 +145,31 @@ teacher-hour = 40
     }
 
     #[test]
+    fn line_endings_and_a_byte_order_mark_are_kept() {
+        let text =
+            "\u{feff}[school]\r\nname = \"A\"\r\n\r\n[assumptions]\r\nstudy-hours = 1 # mine\r\n";
+        let written = write_assumptions(
+            text,
+            &[("study-hours", 2.0), ("agency-hours", 1.5)],
+            "audit",
+        )
+        .unwrap();
+        assert_eq!(
+            written,
+            "\u{feff}[school]\r\nname = \"A\"\r\n\r\n[assumptions]\r\nstudy-hours = 2.0 # audit\r\nagency-hours = 1.5 # audit\r\n"
+        );
+    }
+
+    #[test]
     fn what_cannot_be_edited_safely_is_refused() {
+        assert_eq!(
+            write_assumptions(
+                "assumptions = { study-hours = 1 }\n",
+                &[("study-hours", 2.0)],
+                "a"
+            ),
+            Err(WriteError::Inline)
+        );
         assert!(matches!(
             write_assumptions("[school\n", &[("study-hours", 2.0)], "a"),
             Err(WriteError::NotToml(_))

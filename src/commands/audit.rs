@@ -3,6 +3,7 @@
 use super::{check_stdin_once, edits_and_date, exporter_for, read_draft, write_output};
 use crate::cli::AuditArgs;
 use crate::inputs::{Kind, display_name, is_stdio, read_input, read_text};
+use crate::sink::Sink;
 use anyhow::{Result, bail};
 use senco_plan::audit::log::{MAX_LOG_BYTES, TEMPLATE, read_log};
 use senco_plan::audit::write::write_assumptions;
@@ -14,7 +15,14 @@ use std::process::ExitCode;
 pub fn run(args: &AuditArgs) -> Result<ExitCode> {
     let output = args.out.to.output.as_deref();
     let (Some(log_path), Some(profile_path)) = (&args.log, &args.school) else {
-        // Clap asks for both unless --template is given.
+        // Clap asks for both unless --template is given. A filled-in log
+        // is never replaced by a blank one.
+        if let Some(path) = output.filter(|p| !is_stdio(p) && p.is_file()) {
+            bail!(
+                "{} already exists: the template would replace it; give a new file name",
+                display_name(path)
+            );
+        }
         write_output(output, &[], TEMPLATE)?;
         return Ok(ExitCode::SUCCESS);
     };
@@ -22,12 +30,23 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode> {
     let only = checked_only(&args.only)?;
     if args.write {
         writable_profile(profile_path)?;
+        if !args.profile.set.is_empty() {
+            bail!(
+                "--write with --set would write rates worked out for a school other than the one in the file: drop --set, or change the profile first"
+            );
+        }
     }
     let (edits, as_of) = edits_and_date(&args.profile)?;
     let draft = read_draft(profile_path)?;
     let profile = draft.build(&edits)?;
     let log_text = read_text(log_path, MAX_LOG_BYTES as u64, Kind::TimeLog)?;
     let log = read_log(&display_name(log_path), &log_text, as_of)?;
+    let logged = log.weeks_with_entries();
+    if let Some(weeks) = args.weeks.filter(|w| (*w as usize) < logged) {
+        bail!(
+            "--weeks {weeks}: the log has entries in {logged} different weeks, so it covers at least {logged}; leave --weeks out to count them"
+        );
+    }
     let audit = calibrate(
         &profile,
         draft.file(),
@@ -37,8 +56,13 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode> {
         as_of,
     );
 
-    // The profile is written before the report, so that a failure leaves
-    // neither half done.
+    // The report is laid out and its file checked before the profile is
+    // touched, and finished only after: a failure leaves neither changed.
+    let text = exporter_for(&args.out).audit(&audit)?;
+    let mut sink = Sink::open(
+        output.filter(|p| !is_stdio(p)),
+        &[log_path.as_path(), profile_path.as_path()],
+    )?;
     if args.write {
         let values = audit.to_write();
         if values.is_empty() {
@@ -66,8 +90,8 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode> {
             );
         }
     }
-    let text = exporter_for(&args.out).audit(&audit)?;
-    write_output(output, &[log_path.as_path(), profile_path.as_path()], &text)?;
+    sink.write(&text)?;
+    sink.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod compare;
 pub mod completions;
 pub mod explain;
+pub mod forecast;
 pub mod gen_profiles;
 pub mod init;
 pub mod man;

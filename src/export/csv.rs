@@ -4,6 +4,7 @@ use crate::audit::log::Logged;
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::Explanation;
+use crate::forecast::Forecast;
 use crate::options::Remedy;
 use crate::plan::{Plan, PlanResult};
 use crate::profile::Change;
@@ -338,19 +339,24 @@ impl Exporter for CsvExporter {
         .iter()
         .map(|c| c.to_string())
         .collect();
-        let rows = e.assumptions.iter().chain(&e.costs).map(|r| {
-            vec![
-                r.table.to_string(),
-                r.key.to_string(),
-                r.value.to_string(),
-                r.default.to_string(),
-                r.unit.to_string(),
-                format!("{:?}", r.basis).to_lowercase(),
-                r.source.to_string(),
-                r.low.map(|v| v.to_string()).unwrap_or_default(),
-                r.high.map(|v| v.to_string()).unwrap_or_default(),
-            ]
-        });
+        let rows = e
+            .assumptions
+            .iter()
+            .chain(&e.costs)
+            .chain(&e.growth)
+            .map(|r| {
+                vec![
+                    r.table.to_string(),
+                    r.key.to_string(),
+                    r.value.to_string(),
+                    r.default.to_string(),
+                    r.unit.to_string(),
+                    format!("{:?}", r.basis).to_lowercase(),
+                    r.source.to_string(),
+                    r.low.map(|v| v.to_string()).unwrap_or_default(),
+                    r.high.map(|v| v.to_string()).unwrap_or_default(),
+                ]
+            });
         write(&header, rows)
     }
 
@@ -488,6 +494,50 @@ impl Exporter for CsvExporter {
                     .and_then(|c| c.reason.clone())
                     .unwrap_or_default(),
             ])
+        });
+        write(&header, rows)
+    }
+
+    /// One row per year: today's staffing, then the staged plan.
+    fn forecast(&self, f: &Forecast) -> Result<String, ExportError> {
+        let header: Vec<String> = [
+            "source",
+            "year",
+            "pupils",
+            "sen_support",
+            "ehcp",
+            "score",
+            "band",
+            "shortfall",
+            "plan_score",
+            "plan_band",
+            "reaches_target",
+            "changes",
+            "recurring_cost",
+            "one_off_cost",
+            "running_total",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let rows = f.rows.iter().map(|r| {
+            vec![
+                f.source.clone(),
+                r.year.to_string(),
+                r.pupils.to_string(),
+                r.sen_support.to_string(),
+                r.ehcp.to_string(),
+                r.score.to_string(),
+                r.band.as_str().to_string(),
+                hours(r.shortfall_hours_per_week),
+                r.plan.score.to_string(),
+                r.plan.band.as_str().to_string(),
+                r.plan.reaches_target.to_string(),
+                set_list(&r.plan.changes),
+                pounds(r.plan.recurring_cost),
+                pounds(r.plan.one_off_cost),
+                pounds(r.plan.running_total),
+            ]
         });
         write(&header, rows)
     }

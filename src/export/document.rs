@@ -3,10 +3,11 @@
 
 use super::chart::{bars, score_bars, tornado};
 use super::{ExportError, Exporter};
-use crate::audit::{Audit, Method, Status};
+use crate::audit::{Audit, Status};
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::{Explanation, ParamRow, Working};
+use crate::forecast::Forecast;
 use crate::model::{Area, Pools, TaskHours};
 use crate::options::OptionResult;
 use crate::plan::{Plan, PlanResult};
@@ -118,6 +119,28 @@ impl<T: Draw> Exporter for T {
             out.push_str(&tornado(
                 &format!("Score at each assumption's low and high (now {})", s.score),
                 s.score,
+                &rows,
+            ));
+        }
+        Ok(out)
+    }
+
+    fn forecast(&self, f: &Forecast) -> Result<String, ExportError> {
+        let mut out = self.draw(layout_forecast(f));
+        if self.charts() {
+            let rows: Vec<(String, u32)> = f
+                .rows
+                .iter()
+                .flat_map(|r| {
+                    [
+                        (format!("year {} as now", r.year), r.score),
+                        (format!("year {} with the plan", r.year), r.plan.score),
+                    ]
+                })
+                .collect();
+            out.push('\n');
+            out.push_str(&score_bars(
+                "Score by year: today's staffing and the staged plan",
                 &rows,
             ));
         }
@@ -784,7 +807,7 @@ fn chance_note(r: &PlanResult, best: f64) -> String {
     );
     if let Some(share) = r.confidence {
         format!(
-            "{meaning} Each plan here reaches {target} in {}; a cheaper plan may reach it on the central assumptions alone (run without --confidence to see it).",
+            "{meaning} Each plan here reaches {target} in {}; its Score is on the central assumptions alone (run without --confidence for the cheapest plan that reaches {target} on them).",
             asked_share(share)
         )
     } else if best < 0.5 {
@@ -800,7 +823,8 @@ fn chance_note(r: &PlanResult, best: f64) -> String {
 /// The share asked for, in percent as the user would write it: "at least
 /// 80% of plausible cases", "at least 99.5% ...".
 fn asked_share(share: f64) -> String {
-    let text = format!("{:.3}", share * 100.0);
+    // Never "100%": a share under 1 is not every case.
+    let text = format!("{:.3}", (share * 100.0).min(99.999));
     match text.trim_end_matches('0').trim_end_matches('.') {
         // Under 0.0005%: one draw of the at most 100,000 is enough.
         "0" => "at least one plausible case".to_string(),
@@ -808,10 +832,13 @@ fn asked_share(share: f64) -> String {
     }
 }
 
-/// A share as a whole percentage, "under 1%" and "over 99%" at the ends
-/// so that a rare case never reads as none or all.
+/// A chance as a whole percentage, rounded down so that it never reads as
+/// more than it is (0.796 is 79%, not the 80% a plan fell short of);
+/// "under 1%" and "over 99%" at the ends so that a rare case never reads
+/// as none or all.
 fn percent(share: f64) -> String {
-    let whole = (share * 100.0).round();
+    // A hair of slack so that 0.29 (28.999...% in binary) reads as 29%.
+    let whole = (share * 100.0 + 1e-9).floor();
     if share > 0.0 && whole < 1.0 {
         "under 1%".to_string()
     } else if share < 1.0 && whole > 99.0 {
@@ -973,6 +1000,13 @@ pub(super) fn parameters(e: &Explanation) -> Vec<Block> {
             numbers_from: 5,
             ..Grid::default()
         }),
+        Block::Heading("Growth a year (forecast)".to_string()),
+        Block::Table(Grid {
+            header: header(),
+            rows: param_rows(&e.growth),
+            numbers_from: 5,
+            ..Grid::default()
+        }),
     ]
 }
 
@@ -1084,6 +1118,7 @@ pub(super) fn layout_sensitivity(s: &Sensitivity) -> Vec<Block> {
 }
 
 pub(super) fn layout_audit(a: &Audit) -> Vec<Block> {
+    let show = crate::round::show;
     let ratio = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{r:.2}"));
     let tasks = a
         .tasks
@@ -1092,18 +1127,17 @@ pub(super) fn layout_audit(a: &Audit) -> Vec<Block> {
             vec![
                 t.task.as_str().to_string(),
                 t.entries.to_string(),
-                hours1(t.measured.senco),
-                hours1(t.measured.deputy),
-                hours1(t.measured.admin),
-                hours1(t.measured.lead_tas),
-                hours1(t.measured.total),
-                t.modelled.map_or("-".to_string(), hours1),
+                show(t.measured.senco),
+                show(t.measured.deputy),
+                show(t.measured.admin),
+                show(t.measured.lead_tas),
+                show(t.measured.total),
+                t.modelled.map_or("-".to_string(), show),
                 ratio(t.ratio),
             ]
         })
         .collect();
-    let show = crate::round::show;
-    let rates = a
+    let rates: Vec<Vec<String>> = a
         .calibrations
         .iter()
         .filter(|c| c.status != Status::NotLogged)
@@ -1112,13 +1146,9 @@ pub(super) fn layout_audit(a: &Audit) -> Vec<Block> {
                 c.key.clone(),
                 c.current.map_or("-".to_string(), show),
                 c.value.map_or("-".to_string(), show),
-                match c.method {
-                    Some(Method::PerUnit) => "hours per unit counted".to_string(),
-                    Some(Method::WeeklyHours) => "from hours a week".to_string(),
-                    None => "-".to_string(),
-                },
+                c.working.clone().unwrap_or_else(|| "-".to_string()),
                 match c.status {
-                    Status::Calibrated => "written".to_string(),
+                    Status::Calibrated => "writes it".to_string(),
                     _ => c.reason.clone().unwrap_or_default(),
                 },
             ]
@@ -1168,24 +1198,167 @@ pub(super) fn layout_audit(a: &Audit) -> Vec<Block> {
         )));
     }
     blocks.push(Block::Heading("The school's own rates".to_string()));
-    blocks.push(Block::Table(Grid {
-        header: cells(["Assumption", "Now", "From the log", "How", "With --write"]),
-        rows: rates,
-        // Words follow the numbers: nothing right-aligned.
-        numbers_from: 5,
-        ..Grid::default()
-    }));
-    blocks.push(Block::Paragraph(format!(
-        "With the log's rates the score would be {} ({}), against {} ({}) now.",
-        a.score_after,
-        a.band_after.as_str(),
-        a.score_before,
-        a.band_before.as_str()
-    )));
+    let written = a.to_write().len();
+    if rates.is_empty() {
+        blocks.push(Block::Paragraph(
+            "The log gives no rate: no task it logs calibrates an assumption.".to_string(),
+        ));
+    } else {
+        blocks.push(Block::Table(Grid {
+            header: cells([
+                "Assumption",
+                "Now",
+                "From the log",
+                "Working",
+                "With --write",
+            ]),
+            rows: rates,
+            // Words follow the numbers: nothing right-aligned.
+            numbers_from: 5,
+            ..Grid::default()
+        }));
+    }
+    if written > 0 {
+        blocks.push(Block::Paragraph(format!(
+            "With the {} marked \"writes it\", the score would be {} ({}), against {} ({}) now.",
+            counted(written as u64, "rate", "rates"),
+            a.score_after,
+            a.band_after.as_str(),
+            a.score_before,
+            a.band_before.as_str()
+        )));
+    }
     if !a.warnings.is_empty() {
         blocks.push(Block::Heading("Warnings".to_string()));
         blocks.push(Block::List(
             a.warnings.iter().map(|w| w.message.clone()).collect(),
+        ));
+    }
+    blocks
+}
+
+pub(super) fn layout_forecast(f: &Forecast) -> Vec<Block> {
+    let percent = |rate: f64| format!("{:+.1}%", rate * 100.0);
+    let today = f.rows.first();
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{}: the next {}, as of {}",
+            f.source,
+            counted(u64::from(f.years), "year", "years"),
+            f.as_of
+        )),
+        Block::Paragraph(format!(
+            "Each year EHC plans grow {}, pupils at SEN support {} and pupils {} (the profile's [growth], else national trends). Year 0 is now.",
+            percent(f.growth.ehcp),
+            percent(f.growth.sen_support),
+            percent(f.growth.pupils)
+        )),
+        Block::Heading("With today's staffing".to_string()),
+        Block::Table(Grid {
+            header: cells([
+                "Year",
+                "Pupils",
+                "SEN support",
+                "EHC plans",
+                "Score",
+                "Band",
+                "Short h/wk",
+            ]),
+            rows: f
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.year.to_string(),
+                        r.pupils.to_string(),
+                        r.sen_support.to_string(),
+                        r.ehcp.to_string(),
+                        r.score.to_string(),
+                        r.band.as_str().to_string(),
+                        hours1(r.shortfall_hours_per_week),
+                    ]
+                })
+                .collect(),
+            numbers_from: 1,
+            ..Grid::default()
+        }),
+    ];
+    blocks.push(Block::Paragraph(match (f.first_worse_year, today) {
+        (Some(year), Some(now)) => {
+            let band = f.rows.iter().find(|r| r.year == year).map_or("", |r| r.band.as_str());
+            format!(
+                "With today's staffing the role first gets worse in year {year}: from {} to {band}.",
+                now.band.as_str()
+            )
+        }
+        (None, Some(now)) => format!(
+            "With today's staffing the role stays {} over the {}.",
+            now.band.as_str(),
+            counted(u64::from(f.years), "year", "years")
+        ),
+        _ => String::new(),
+    }));
+    blocks.push(Block::Heading(format!(
+        "The staged plan: the cheapest each year to reach {}, never cutting what an earlier year added",
+        f.target
+    )));
+    blocks.push(Block::Table(Grid {
+        header: cells([
+            "Year",
+            "Changes from today's staffing",
+            "Score",
+            "A year",
+            "Once",
+            "Running total",
+        ]),
+        rows: f
+            .rows
+            .iter()
+            .map(|r| {
+                let score = if r.plan.reaches_target {
+                    r.plan.score.to_string()
+                } else {
+                    format!("{} (short of {})", r.plan.score, f.target)
+                };
+                vec![
+                    r.year.to_string(),
+                    r.plan.summary.join("\n"),
+                    score,
+                    money(r.plan.recurring_cost),
+                    money(r.plan.one_off_cost),
+                    money(r.plan.running_total),
+                ]
+            })
+            .collect(),
+        numbers_from: 2,
+        ..Grid::default()
+    }));
+    blocks.push(Block::Paragraph(if f.feasible {
+        format!(
+            "Staying at {} costs {} over years 0 to {}, recurring and one-off costs together.",
+            f.target,
+            money(f.total_cost),
+            f.years
+        )
+    } else {
+        let short: Vec<String> = f
+            .rows
+            .iter()
+            .filter(|r| !r.plan.reaches_target)
+            .map(|r| format!("year {} (best {})", r.year, r.plan.score))
+            .collect();
+        format!(
+            "No plan on the grid reaches {} in {}: each such year shows the best it can do, and the next year builds on it. The plan costs {} over years 0 to {}.",
+            f.target,
+            short.join(", "),
+            money(f.total_cost),
+            f.years
+        )
+    }));
+    if !f.warnings.is_empty() {
+        blocks.push(Block::Heading("Warnings".to_string()));
+        blocks.push(Block::List(
+            f.warnings.iter().map(|w| w.message.clone()).collect(),
         ));
     }
     blocks

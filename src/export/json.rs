@@ -3,6 +3,7 @@ use crate::audit::Audit;
 use crate::batch::{ErrorRecord, Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::Explanation;
+use crate::forecast::Forecast;
 use crate::plan::{Plan, PlanResult};
 use crate::report::Report;
 use crate::sensitivity::{Sensitivity, SensitivityRow};
@@ -110,6 +111,10 @@ impl Exporter for JsonExporter {
     fn audit(&self, audit: &Audit) -> Result<String, ExportError> {
         pretty(audit)
     }
+
+    fn forecast(&self, forecast: &Forecast) -> Result<String, ExportError> {
+        pretty(forecast)
+    }
 }
 
 /// A tornado row with the school it belongs to, for one-a-line output.
@@ -172,6 +177,7 @@ impl Exporter for NdjsonExporter {
     fn explain(&self, explanation: &Explanation) -> Result<String, ExportError> {
         let mut text = lines(&explanation.assumptions)?;
         text.push_str(&lines(&explanation.costs)?);
+        text.push_str(&lines(&explanation.growth)?);
         text.push_str(&lines(explanation.working.as_slice())?);
         Ok(text)
     }
@@ -193,6 +199,11 @@ impl Exporter for NdjsonExporter {
     /// The whole audit on one line: its parts mean little apart.
     fn audit(&self, audit: &Audit) -> Result<String, ExportError> {
         lines(std::slice::from_ref(audit))
+    }
+
+    /// The whole forecast on one line: its years are read together.
+    fn forecast(&self, forecast: &Forecast) -> Result<String, ExportError> {
+        lines(std::slice::from_ref(forecast))
     }
 }
 

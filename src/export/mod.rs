@@ -13,6 +13,7 @@ use crate::audit::Audit;
 use crate::batch::{Record, SchoolLine, Summary};
 use crate::compare::Comparison;
 use crate::explain::Explanation;
+use crate::forecast::Forecast;
 use crate::plan::PlanResult;
 use crate::report::Report;
 use crate::sensitivity::Sensitivity;
@@ -80,6 +81,9 @@ pub trait Exporter {
 
     /// A time log against the model: measured, modelled, calibrated.
     fn audit(&self, audit: &Audit) -> Result<String, ExportError>;
+
+    /// The years ahead: today's staffing against the staged plan.
+    fn forecast(&self, forecast: &Forecast) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

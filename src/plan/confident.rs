@@ -74,12 +74,20 @@ impl<'a> Sample<'a> {
     }
 }
 
+/// Building a slice for a draw (a profile copied, demand and pools worked
+/// out) costs about this many model evaluations: counted towards the
+/// search's ceiling, so that many draws cannot run it far past its time.
+const BUILD_COST: u64 = 10;
+
 /// One slice under every draw, each built when first needed.
 struct Twins<'a> {
     drawn: &'a [Profile],
     outer: Choice,
     with_deputy: bool,
-    built: Vec<Option<Slice>>,
+    /// Boxed, so that room for 100,000 draws is a pointer each.
+    built: Vec<Option<Box<Slice>>>,
+    /// How many have been built.
+    builds: u64,
 }
 
 impl<'a> Twins<'a> {
@@ -88,18 +96,23 @@ impl<'a> Twins<'a> {
             drawn,
             outer,
             with_deputy,
-            built: (0..drawn.len()).map(|_| None).collect(),
+            built: Vec::new(),
+            builds: 0,
         }
     }
 
     fn slice(&mut self, draw: usize) -> Option<&Slice> {
         let profile = self.drawn.get(draw)?;
         let (outer, with_deputy) = (self.outer, self.with_deputy);
-        Some(
-            self.built
-                .get_mut(draw)?
-                .get_or_insert_with(|| make_slice(profile, outer, with_deputy)),
-        )
+        // Room for every draw, made when the slice is first tried.
+        if self.built.is_empty() {
+            self.built = (0..self.drawn.len()).map(|_| None).collect();
+        }
+        let slot = self.built.get_mut(draw)?;
+        if slot.is_none() {
+            self.builds += 1;
+        }
+        Some(slot.get_or_insert_with(|| Box::new(make_slice(profile, outer, with_deputy))))
     }
 }
 
@@ -194,6 +207,17 @@ impl Kept {
 }
 
 impl Evaluator<'_> {
+    /// Whether the search has done more work than it may: evaluations,
+    /// and slices built, counted as evaluations.
+    fn past_ceiling(&mut self, twins: &mut Twins<'_>) -> bool {
+        self.built += std::mem::take(&mut twins.builds);
+        self.spent()
+    }
+
+    pub(super) fn spent(&self) -> bool {
+        self.evaluated + BUILD_COST * self.built > self.ceiling
+    }
+
     /// Whether at least `needed` draws reach `target` with `deputy` and
     /// `admin` half hours added to the slice. The draw at the needed rank
     /// is tried first: if it reaches, the rest go easiest first (a pass
@@ -213,7 +237,7 @@ impl Evaluator<'_> {
         }
         // Past the ceiling every check fails, so the search ends at once
         // and `plan` reports it.
-        if needed > n || self.evaluated > self.ceiling {
+        if needed > n || self.past_ceiling(twins) {
             return false;
         }
         let mut reaches = |evaluator: &mut Self, draw: usize| {
@@ -289,7 +313,7 @@ impl Evaluator<'_> {
         };
         let segments = deputy_segments(self.base, grid);
         for (outer_cost, outer) in self.outers_by_cost(grid, draws.lead_pairs(grid, self.base)) {
-            if outer_cost > kept.limit() + PENNY {
+            if outer_cost > kept.limit() + PENNY || self.spent() {
                 break;
             }
             for (with_deputy, steps) in &segments {
@@ -306,7 +330,10 @@ impl Evaluator<'_> {
                 // that corner holds.
                 let mut runs = vec![(*steps.start(), last)];
                 while let Some((first, last)) = runs.pop() {
-                    let Some(cap) = prices.admin_within(first, kept.limit(), grid.admin) else {
+                    let Some(cap) = prices
+                        .admin_within(first, kept.limit(), grid.admin)
+                        .filter(|cap| *cap >= grid.floor.admin_added)
+                    else {
                         continue;
                     };
                     let tried = admin.unwrap_or(grid.admin).min(cap);
@@ -321,7 +348,14 @@ impl Evaluator<'_> {
                         runs.push((first, middle));
                         continue;
                     }
-                    let least = self.least_admin(&mut twins, draws, needed, first, tried, target);
+                    let least = self.least_admin(
+                        &mut twins,
+                        draws,
+                        needed,
+                        (first, grid.floor.admin_added),
+                        tried,
+                        target,
+                    );
                     admin = Some(least);
                     let choice = Choice {
                         deputy_added: first,
@@ -335,21 +369,22 @@ impl Evaluator<'_> {
         kept.plans
     }
 
-    /// The least admin time that holds with `deputy` steps, given that
-    /// `holding` does: gallop down, then halve the gap.
+    /// The least admin time, no less than `least`, that holds with
+    /// `deputy` steps, given that `holding` does: gallop down, then halve
+    /// the gap.
     fn least_admin(
         &mut self,
         twins: &mut Twins<'_>,
         draws: &Sample<'_>,
         needed: usize,
-        deputy: u32,
+        (deputy, least): (u32, u32),
         holding: u32,
         target: u32,
     ) -> u32 {
         let (mut failing, mut passing) = (None, holding);
         let mut stride = 1;
-        while passing > 0 {
-            let probe = passing.saturating_sub(stride);
+        while passing > least {
+            let probe = passing.saturating_sub(stride).max(least);
             if self.holds(twins, draws, needed, (deputy, probe), target) {
                 passing = probe;
                 stride *= 2;
@@ -389,7 +424,7 @@ impl Evaluator<'_> {
         let mut best = 0;
         let segments = deputy_segments(self.base, grid);
         for (outer_cost, outer) in self.outers_by_cost(grid, draws.lead_pairs(grid, self.base)) {
-            if outer_cost > limit + PENNY || best == draws.len() {
+            if outer_cost > limit + PENNY || best == draws.len() || self.spent() {
                 break;
             }
             for (with_deputy, steps) in &segments {
@@ -400,16 +435,18 @@ impl Evaluator<'_> {
                 let mut twins = Twins::new(draws.drawn, outer, *with_deputy);
                 let mut runs = vec![(*steps.start(), last)];
                 while let Some((first, last)) = runs.pop() {
-                    let (Some(widest), Some(narrowest)) = (
-                        prices.admin_within(first, limit, grid.admin),
-                        prices.admin_within(last, limit, grid.admin),
-                    ) else {
+                    let floor = grid.floor.admin_added;
+                    let Some(widest) = prices
+                        .admin_within(first, limit, grid.admin)
+                        .filter(|a| *a >= floor)
+                    else {
                         continue;
                     };
                     if !self.holds(&mut twins, draws, best + 1, (last, widest), target) {
                         continue;
                     }
-                    if widest == narrowest {
+                    let narrowest = prices.admin_within(last, limit, grid.admin);
+                    if narrowest == Some(widest) {
                         // The bound is a plan within the budget: count it.
                         best =
                             best.max(self.reached(&mut twins, draws.len(), (last, widest), target));

@@ -29,7 +29,9 @@ pub const MAX_EVALUATIONS: u64 = 30_000_000;
 /// Model evaluations a `--confidence` search may make (10-30 s): its
 /// bounds usually prune almost all the grid, but a large grid times many
 /// draws could run for hours, so it stops instead.
-pub const MAX_CONFIDENT_EVALUATIONS: u64 = 50_000_000;
+pub const MAX_CONFIDENT_EVALUATIONS: u64 = 100_000_000;
+/// Draws up to which a `--confidence` search has its whole ceiling.
+const CEILING_DRAWS: u64 = 25_000;
 /// The most deputy or admin hours a week a plan adds by default: a
 /// full-time contract.
 pub const DEFAULT_MAX_HOURS: f64 = 32.5;
@@ -51,6 +53,9 @@ pub struct PlanSettings {
     pub frontier: bool,
     /// The horizon one-off costs are spread over when costs are compared.
     pub years: u32,
+    /// The least of each remedy a plan may have (`forecast`'s staged plans
+    /// never cut what an earlier year added); `Choice::default()`: none.
+    pub floor: Choice,
     /// Plans must reach the target in at least this share of the draws
     /// (0 < share < 1), not just on the central assumptions.
     pub confidence: Option<f64>,
@@ -69,6 +74,7 @@ impl Default for PlanSettings {
             top: 5,
             frontier: false,
             years: DEFAULT_YEARS,
+            floor: Choice::default(),
             confidence: None,
         }
     }
@@ -160,6 +166,8 @@ pub struct Grid {
     /// Half hours each lead TA's management time may grow by.
     pub lead_hours: u32,
     pub corporate: bool,
+    /// The least of each remedy (see [`PlanSettings::floor`]).
+    pub floor: Choice,
 }
 
 fn steps_up_to(hours: f64) -> u32 {
@@ -184,6 +192,7 @@ impl Grid {
                 0
             },
             corporate: s.allow_corporate && !base.whole_school.corporate_responsibility,
+            floor: s.floor,
         }
     }
 
@@ -270,12 +279,19 @@ fn make_slice(base: &Profile, outer: Choice, with_deputy: bool) -> Slice {
 /// Every mix of the remedies other than deputy and admin time, given the
 /// lead TA pairs worth trying.
 fn outer_choices(grid: Grid, pairs: Vec<(u32, u32)>) -> impl Iterator<Item = Choice> {
-    let corporate: &'static [bool] = if grid.corporate {
+    let floor = grid.floor;
+    let corporate: &'static [bool] = if floor.corporate {
+        &[true]
+    } else if grid.corporate {
         &[false, true]
     } else {
         &[false]
     };
-    (0..=grid.teaching).flat_map(move |teaching_moved| {
+    let pairs: Vec<(u32, u32)> = pairs
+        .into_iter()
+        .filter(|(tas, hours)| *tas >= floor.lead_tas_added && *hours >= floor.lead_hours_added)
+        .collect();
+    (floor.teaching_moved..=grid.teaching).flat_map(move |teaching_moved| {
         let pairs = pairs.clone();
         pairs
             .into_iter()
@@ -295,13 +311,20 @@ fn outer_choices(grid: Grid, pairs: Vec<(u32, u32)>) -> impl Iterator<Item = Cho
 /// or without a deputy: creating a deputy adds supervision, so it starts a
 /// run of its own.
 fn deputy_segments(base: &Profile, grid: &Grid) -> Vec<(bool, RangeInclusive<u32>)> {
-    if base.deputy.is_some() {
+    let least = grid.floor.deputy_added;
+    let segments = if base.deputy.is_some() {
         vec![(true, 0..=grid.deputy)]
     } else if grid.deputy > 0 {
         vec![(false, 0..=0), (true, 1..=grid.deputy)]
     } else {
         vec![(false, 0..=0)]
-    }
+    };
+    // No fewer deputy steps than the floor.
+    segments
+        .into_iter()
+        .map(|(with, steps)| (with, (*steps.start()).max(least)..=*steps.end()))
+        .filter(|(_, steps)| !steps.is_empty())
+        .collect()
 }
 
 /// Every mix of the remedies other than deputy and admin time, each with
@@ -323,8 +346,10 @@ struct Evaluator<'a> {
     base: &'a Profile,
     buffer: Vec<TaskHours>,
     evaluated: u64,
-    /// Past this many evaluations a `--confidence` search gives up.
+    /// Past this much work a `--confidence` search gives up.
     ceiling: u64,
+    /// Slices built for draws by a `--confidence` search.
+    built: u64,
     /// The horizon costs are compared over.
     years: u32,
 }
@@ -336,6 +361,7 @@ impl<'a> Evaluator<'a> {
             buffer: Vec::new(),
             evaluated: 0,
             ceiling: u64::MAX,
+            built: 0,
             years,
         }
     }
@@ -370,7 +396,9 @@ impl<'a> Evaluator<'a> {
                 if self.score(&slice, deputy, admin) < target {
                     continue;
                 }
-                while admin > 0 && self.score(&slice, deputy, admin - 1) >= target {
+                while admin > grid.floor.admin_added
+                    && self.score(&slice, deputy, admin - 1) >= target
+                {
                     admin -= 1;
                 }
                 found.push(Choice {
@@ -402,10 +430,13 @@ impl<'a> Evaluator<'a> {
                     }
                     _ => grid.admin,
                 };
+                if admin < grid.floor.admin_added {
+                    continue;
+                }
                 let score = self.score(&slice, deputy, admin);
                 // Admin time beyond what the score needs buys nothing: find
                 // the least that gives the same score (it never falls).
-                let (mut low, mut high) = (0, admin);
+                let (mut low, mut high) = (grid.floor.admin_added, admin);
                 while low < high {
                     let middle = low + (high - low) / 2;
                     if self.score(&slice, deputy, middle) >= score {
@@ -437,7 +468,7 @@ impl<'a> Evaluator<'a> {
         for (slice, deputy_steps) in slices(self.base, grid) {
             for deputy in deputy_steps {
                 let mut previous = None;
-                for admin in 0..=grid.admin {
+                for admin in grid.floor.admin_added..=grid.admin {
                     let score = self.score(&slice, deputy, admin);
                     if previous.is_some_and(|p| score <= p) {
                         continue;
@@ -531,8 +562,7 @@ pub struct PlanResult {
     pub as_of: NaiveDate,
     pub target: u32,
     /// With `--confidence`: the least share of the draws in which each
-    /// plan must reach the target.
-    #[serde(serialize_with = "round::opt_ratio")]
+    /// plan must reach the target, as asked (not rounded).
     pub confidence: Option<f64>,
     /// The draws every plan's `chance` counts over.
     pub samples: usize,
@@ -564,8 +594,7 @@ pub enum PlanError {
     )]
     TooLarge(u64),
     #[error(
-        "the --confidence search stopped after {} model evaluations without an answer: use fewer --samples, or narrow the grid with --max-deputy-hours, --max-admin-hours or --keep-teaching",
-        round::count(MAX_CONFIDENT_EVALUATIONS)
+        "the --confidence search stopped before it found an answer: with these draws it would take too long on this grid; use fewer --samples (1,000 is the default), or narrow the grid with --max-deputy-hours, --max-admin-hours or --keep-teaching"
     )]
     ConfidenceTooLarge,
 }
@@ -693,6 +722,7 @@ impl Grid {
             lead_tas: 0,
             lead_hours: 0,
             corporate: false,
+            floor: Choice::default(),
         };
         match remedy {
             Remedy::FewerTeaching => Grid {
@@ -876,7 +906,13 @@ fn plan_within(
                 .collect();
             let sample = confident::Sample::new(&drawn, &coverage);
             let needed = sample.needed_for(share);
-            evaluator.ceiling = evaluator.evaluated.saturating_add(confident_evaluations);
+            // Past 25,000 draws each evaluation reaches further into
+            // memory, so the ceiling shrinks in proportion: the search
+            // stops in about the same time whatever the draws.
+            let draws_over = (sample.len() as u64).div_ceil(CEILING_DRAWS).max(1);
+            evaluator.ceiling = evaluator
+                .evaluated
+                .saturating_add(confident_evaluations / draws_over);
             let top = s.top.max(1);
             let plans: Vec<Plan> = evaluator
                 .confident_plans(&grid, s.target, &sample, needed, s.budget, top)
@@ -895,7 +931,7 @@ fn plan_within(
             } else {
                 None
             };
-            if evaluator.evaluated > evaluator.ceiling {
+            if evaluator.spent() {
                 return Err(PlanError::ConfidenceTooLarge);
             }
             (plans, best)

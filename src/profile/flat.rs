@@ -2,7 +2,7 @@
 //! to say what a scenario changes, in a way that `--set` can replay.
 
 use super::Profile;
-use crate::params::{ASSUMPTIONS, COSTS};
+use crate::params::{ASSUMPTIONS, COSTS, GROWTH};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -110,6 +110,12 @@ pub fn flatten(p: &Profile) -> BTreeMap<String, Scalar> {
         put(
             &format!("costs.{}", param.key),
             Scalar::Number((param.get)(&p.costs)),
+        );
+    }
+    for param in GROWTH {
+        put(
+            &format!("growth.{}", param.key),
+            Scalar::Number((param.get)(&p.growth)),
         );
     }
     out

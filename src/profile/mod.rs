@@ -30,7 +30,7 @@ pub fn known_keys() -> Vec<(&'static str, &'static [&'static str])> {
 }
 pub use tree::Override;
 
-use crate::params::{Assumptions, Costs};
+use crate::params::{Assumptions, Costs, Growth};
 use chrono::NaiveDate;
 
 /// Defines a closed set of kebab-case words, with the list users are shown.
@@ -134,6 +134,8 @@ pub struct Profile {
     pub whole_school: WholeSchool,
     pub assumptions: Assumptions,
     pub costs: Costs,
+    /// `[growth]`: how fast the SEND numbers rise a year (`forecast`).
+    pub growth: Growth,
     /// The optional keys the profile leaves out, filled with defaults.
     pub assumed: Vec<&'static str>,
     /// What the reader took in another sense than written (a phase called

@@ -8,7 +8,7 @@ use super::{
     Admin, Award, Deputy, Leadership, Phase, Problem, Profile, ProfileError, School, Senco,
     Structure, Tas, WholeSchool,
 };
-use crate::params::{ASSUMPTIONS, Assumptions, COSTS, Costs, Param};
+use crate::params::{ASSUMPTIONS, Assumptions, COSTS, Costs, GROWTH, Growth, Param};
 use crate::safe_text::{escape_controls, has_control};
 use chrono::NaiveDate;
 
@@ -41,6 +41,7 @@ pub(crate) const TABLES: &[&str] = &[
     "assumptions",
     "costs",
     "ranges",
+    "growth",
 ];
 pub(crate) const SCHOOL_KEYS: &[&str] = &[
     "name",
@@ -442,6 +443,7 @@ impl Reader<'_> {
         };
         let assumptions = self.params(root, "assumptions", ASSUMPTIONS, Assumptions::default());
         let costs = self.params(root, "costs", COSTS, Costs::default());
+        let growth = self.params(root, "growth", GROWTH, Growth::default());
         let ranges = self.ranges(root, &assumptions);
         self.check_bands(root, &assumptions);
 
@@ -458,6 +460,7 @@ impl Reader<'_> {
             whole_school,
             assumptions,
             costs,
+            growth,
         })
     }
 

@@ -10,7 +10,7 @@ use super::read::{
     Found, HOURS_KEYS, MAX_PUPILS, MAX_STAFF, MAX_URN, MAX_WEEKLY_HOURS, MIN_CONTRACT_FTE,
     SCHOOL_KEYS, SENCO_KEYS, TAS_KEYS, WHOLE_SCHOOL_KEYS,
 };
-use crate::params::{ASSUMPTIONS, COSTS};
+use crate::params::{ASSUMPTIONS, COSTS, GROWTH};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -64,6 +64,10 @@ fn kind_of(table: &str, key: &str) -> Kind {
             .find(|p| p.key == key)
             .map_or(Kind::Unknown, |p| Kind::Number(p.min, p.max)),
         ("costs", _) => COSTS
+            .iter()
+            .find(|p| p.key == key)
+            .map_or(Kind::Unknown, |p| Kind::Number(p.min, p.max)),
+        ("growth", _) => GROWTH
             .iter()
             .find(|p| p.key == key)
             .map_or(Kind::Unknown, |p| Kind::Number(p.min, p.max)),
