@@ -92,6 +92,10 @@ pub struct Year {
     pub pupils: u32,
     pub sen_support: u32,
     pub ehcp: u32,
+    /// Given in the profile and grown with EHC plans, or estimated.
+    pub ehc_requests_per_year: u32,
+    /// Given in the profile and grown with pupils, or estimated.
+    pub teachers: u32,
     /// With today's staffing.
     pub score: u32,
     pub band: Band,
@@ -179,6 +183,8 @@ pub fn forecast(
             pupils: school.school.pupils,
             sen_support: school.school.sen_support,
             ehcp: school.school.ehcp,
+            ehc_requests_per_year: school.ehc_requests_per_year(),
+            teachers: school.teachers(),
             score: now.score,
             band: now.band,
             shortfall_hours_per_week: now.shortfall_hours_per_week,
@@ -273,6 +279,24 @@ mod tests {
                 .message
                 .starts_with("year 1: SEN support would grow to 16")
         );
+    }
+
+    /// Over 0 years a forecast is `assess` and `plan`: today's score, and
+    /// the cheapest plan at its cost.
+    #[test]
+    fn a_forecast_of_no_years_is_assess_and_plan() {
+        for name in ["primary", "secondary", "small-primary"] {
+            let school = example(name);
+            let settings = PlanSettings::default();
+            let f = forecast(&school, "p", as_of(), 0, &settings).unwrap();
+            assert_eq!(f.rows.len(), 1);
+            let now = assess(&school, as_of());
+            assert_eq!((f.rows[0].score, f.rows[0].band), (now.score, now.band));
+            let best = plan(&school, "p", as_of(), &settings, &Draws::new(1, 1)).unwrap();
+            let cheapest = &best.plans[0];
+            assert_eq!(f.rows[0].plan.choice, cheapest.choice, "{name}");
+            assert!((f.total_cost - cheapest.annual_cost - cheapest.one_off_cost).abs() < 1e-6);
+        }
     }
 
     /// Staged plans never shrink, each year reaches the target, and the

@@ -1257,11 +1257,11 @@ pub(super) fn layout_forecast(f: &Forecast) -> Vec<Block> {
         Block::Table(Grid {
             header: cells([
                 "Year",
+                "Band",
                 "Pupils",
                 "SEN support",
                 "EHC plans",
                 "Score",
-                "Band",
                 "Short h/wk",
             ]),
             rows: f
@@ -1270,16 +1270,17 @@ pub(super) fn layout_forecast(f: &Forecast) -> Vec<Block> {
                 .map(|r| {
                     vec![
                         r.year.to_string(),
+                        r.band.as_str().to_string(),
                         r.pupils.to_string(),
                         r.sen_support.to_string(),
                         r.ehcp.to_string(),
                         r.score.to_string(),
-                        r.band.as_str().to_string(),
                         hours1(r.shortfall_hours_per_week),
                     ]
                 })
                 .collect(),
-            numbers_from: 1,
+            // The band is words: numbers from the pupils on.
+            numbers_from: 2,
             ..Grid::default()
         }),
     ];

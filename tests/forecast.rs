@@ -1,0 +1,175 @@
+//! `senco-plan forecast` through the real binary (SPEC section 10).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn senco() -> Command {
+    let mut cmd = Command::cargo_bin("senco-plan").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn forecast_json(args: &[&str]) -> (Value, i32) {
+    let out = senco()
+        .arg("forecast")
+        .args(args)
+        .args(["--as-of", "2026-11-22", "-f", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    (serde_json::from_slice(&out.stdout).unwrap(), code)
+}
+
+/// Each year's score with today's staffing is `assess` of the school with
+/// that year's counts set; every staged plan keeps the year before's
+/// changes; the exit code says whether every year reaches the target.
+#[test]
+fn each_year_is_assess_of_the_projected_school_for_every_example() {
+    for example in [
+        "primary",
+        "secondary",
+        "special",
+        "all-through",
+        "small-primary",
+        "ash-primary",
+    ] {
+        let file = format!("examples/{example}.toml");
+        let (f, code) = forecast_json(&[&file, "--years", "3"]);
+        let rows = f["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 4, "{example}");
+        assert_eq!(code, if f["feasible"] == true { 0 } else { 1 }, "{example}");
+        let mut total = 0.0;
+        for row in rows {
+            let set = |key: &str, field: &str| format!("school.{key}={}", row[field]);
+            let out = senco()
+                .args(["assess", &file, "--as-of", "2026-11-22", "-f", "json"])
+                .args(["--set", &set("pupils", "pupils")])
+                .args(["--set", &set("sen-support", "sen_support")])
+                .args(["--set", &set("ehcp", "ehcp")])
+                .args([
+                    "--set",
+                    &set("ehc-requests-per-year", "ehc_requests_per_year"),
+                ])
+                .args(["--set", &set("teachers", "teachers")])
+                .assert()
+                .success();
+            let assessed: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+            assert_eq!(
+                assessed["assessment"]["score"], row["score"],
+                "{example} year {}",
+                row["year"]
+            );
+            total += row["plan"]["recurring_cost"].as_f64().unwrap()
+                + row["plan"]["one_off_cost"].as_f64().unwrap();
+            assert!((row["plan"]["running_total"].as_f64().unwrap() - total).abs() <= 1.0);
+        }
+        assert!(
+            (f["total_cost"].as_f64().unwrap() - total).abs() <= 1.0,
+            "{example}"
+        );
+    }
+}
+
+/// Growth comes from [growth] or --set; a year the grid cannot reach the
+/// target says so with its best score and exits 1.
+#[test]
+fn growth_and_years_that_cannot_be_reached() {
+    let (f, _) = forecast_json(&[
+        "examples/primary.toml",
+        "--set",
+        "growth.ehcp=0.5",
+        "--years",
+        "2",
+    ]);
+    // 12 x 1.5 = 18; 12 x 2.25 = 27.
+    let plans: Vec<&Value> = f["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["ehcp"])
+        .collect();
+    assert_eq!(
+        plans,
+        [&Value::from(12), &Value::from(18), &Value::from(27)]
+    );
+    assert_eq!(f["growth"]["ehcp"], 0.5);
+
+    let stuck = [
+        "examples/primary.toml",
+        "--max-deputy-hours",
+        "0",
+        "--max-admin-hours",
+        "0",
+        "--no-corporate",
+        "--keep-teaching",
+        "12.5",
+        "--max-lead-hours",
+        "0",
+        "--as-of",
+        "2026-11-22",
+    ];
+    senco()
+        .arg("forecast")
+        .args(stuck)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "No plan on the grid reaches 95 in year 0 (best 25)",
+        ))
+        .stdout(predicate::str::contains("25 (short of 95)"));
+    senco()
+        .args(["forecast", "examples/primary.toml", "--years", "11"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn every_format_carries_the_years() {
+    let out = senco()
+        .args([
+            "forecast",
+            "examples/secondary.toml",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "source,year,pupils,sen_support,ehcp,score,band,shortfall,plan_score,plan_band,reaches_target,changes,recurring_cost,one_off_cost,running_total"
+        )
+    );
+    assert_eq!(lines.count(), 4);
+    let out = senco()
+        .args([
+            "forecast",
+            "examples/secondary.toml",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "markdown",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("With today's staffing the role stays overloaded over the 3 years."),
+        "{text}"
+    );
+    assert!(
+        text.contains("the profile's \\[growth\\]"),
+        "Markdown escapes brackets: {text}"
+    );
+    // Riverside stays overloaded for three years and tips in the fourth.
+    let (f, _) = forecast_json(&["examples/secondary.toml"]);
+    assert_eq!(f["years"], 3);
+    assert_eq!(f["first_worse_year"], Value::Null);
+    let (f, _) = forecast_json(&["examples/secondary.toml", "--years", "5"]);
+    assert_eq!(f["first_worse_year"], 4);
+}
