@@ -155,6 +155,9 @@ pub struct ForecastArgs {
     pub budget: Option<f64>,
 
     #[command(flatten)]
+    pub scenarios: ScenarioArgs,
+
+    #[command(flatten)]
     pub sizing: SizingArgs,
 
     #[command(flatten)]

@@ -118,6 +118,8 @@ pub struct Growth {
 pub struct Forecast {
     pub schema_version: u32,
     pub source: String,
+    /// The scenario applied from year 1, if any (`--scenario`).
+    pub scenario: Option<String>,
     pub as_of: NaiveDate,
     pub target: u32,
     pub years: u32,
@@ -143,6 +145,20 @@ pub fn forecast(
     years: u32,
     settings: &PlanSettings,
 ) -> Result<Forecast, PlanError> {
+    forecast_scenario(p, (p, None), source, as_of, years, settings)
+}
+
+/// [`forecast`] with a scenario (a policy, say) applied from year 1:
+/// year 0 is `today`, later years `ahead`, grown.
+pub fn forecast_scenario(
+    today_profile: &Profile,
+    (ahead, scenario): (&Profile, Option<&str>),
+    source: &str,
+    as_of: NaiveDate,
+    years: u32,
+    settings: &PlanSettings,
+) -> Result<Forecast, PlanError> {
+    let p = today_profile;
     let years = years.min(MAX_YEARS);
     // One draw: the staged plan ranks by cost; chances are not shown here.
     let draws = Draws::new(1, crate::uncertainty::DEFAULT_SEED);
@@ -152,7 +168,7 @@ pub fn forecast(
     let mut floor = Choice::default();
     let mut running_total = 0.0;
     for year in 0..=years {
-        let (school, warning) = project(p, year);
+        let (school, warning) = project(if year == 0 { p } else { ahead }, year);
         warnings.extend(warning);
         let now = assess(&school, as_of);
         let step = PlanSettings {
@@ -206,6 +222,7 @@ pub fn forecast(
     Ok(Forecast {
         schema_version: SCHEMA_VERSION,
         source: source.to_string(),
+        scenario: scenario.map(str::to_string),
         as_of,
         target: settings.target,
         years,

@@ -159,11 +159,11 @@ fn read_scenario(
         return None;
     };
     for (key, _) in table.iter() {
-        if !matches!(key.get_ref().as_ref(), "name" | "set") {
+        if !matches!(key.get_ref().as_ref(), "name" | "set" | "scale") {
             let hint = if key.get_ref().contains('.') || key.get_ref() == "changes" {
                 "put the profile keys inside `set`, e.g. set = { \"deputy.hours\" = 6.5 }"
             } else {
-                "a scenario has only `name` and `set`"
+                "a scenario has only `name`, `set` and `scale`"
             };
             reader.report(
                 &format!("scenario.{}", key.get_ref()),
@@ -214,7 +214,7 @@ fn read_scenario(
             for (key, value) in set.iter() {
                 collect_edits(
                     reader,
-                    &name,
+                    (&name, false),
                     key.get_ref(),
                     key.span().start,
                     value,
@@ -230,6 +230,29 @@ fn read_scenario(
         ),
         None => {}
     }
+    // `scale`: numbers multiplied, so that a scenario respects the
+    // school's own value (SPEC section 10).
+    match table.get("scale").map(|v| (v.get_ref(), v.span())) {
+        Some((DeValue::Table(scale), _)) => {
+            for (key, value) in scale.iter() {
+                collect_edits(
+                    reader,
+                    (&name, true),
+                    key.get_ref(),
+                    key.span().start,
+                    value,
+                    &mut edits,
+                );
+            }
+        }
+        Some((_, span)) => reader.report(
+            "scenario.scale",
+            span.start,
+            "must be a table of assumptions and factors".to_string(),
+            "e.g. scale = { \"assumptions.sen-support-hours\" = 1.25 }",
+        ),
+        None => {}
+    }
     Some(Scenario {
         name,
         source,
@@ -241,7 +264,7 @@ fn read_scenario(
 /// also allows, nested ones (`deputy.hours = 6.5`, `deputy = { hours = 6.5 }`).
 fn collect_edits(
     reader: &mut FileReader<'_>,
-    scenario: &str,
+    (scenario, scale): (&str, bool),
     key: &str,
     offset: usize,
     value: &toml::Spanned<DeValue<'_>>,
@@ -253,7 +276,7 @@ fn collect_edits(
         for (k, v) in inner.iter() {
             collect_edits(
                 reader,
-                scenario,
+                (scenario, scale),
                 &format!("{key}.{}", k.get_ref()),
                 k.span().start,
                 v,
@@ -264,13 +287,29 @@ fn collect_edits(
     }
     let (line, column) = reader.position(offset);
     let via = format!("{}:{line}:{column}: scenario \"{scenario}\"", reader.file);
-    match Override::from_toml(key, value.get_ref()) {
+    let edit = if scale {
+        let factor = match value.get_ref() {
+            DeValue::Integer(i) => i.as_str().to_string(),
+            DeValue::Float(f) => f.as_str().to_string(),
+            DeValue::String(text) => text.to_string(),
+            _ => String::new(),
+        };
+        Override::scaled(key, &factor)
+    } else {
+        Override::from_toml(key, value.get_ref())
+    };
+    let table = if scale { "scale" } else { "set" };
+    match edit {
         Ok(edit) => edits.push(edit.via(via)),
         Err(message) => reader.report(
-            &format!("scenario.set.{key}"),
+            &format!("scenario.{table}.{key}"),
             offset,
             message,
-            "name a profile key as table.key, e.g. \"senco.teaching-hours\" = 7.5",
+            if scale {
+                "scale an assumption by a factor, e.g. \"assumptions.sen-support-hours\" = 1.25 (or \"4/3\")"
+            } else {
+                "name a profile key as table.key, e.g. \"senco.teaching-hours\" = 7.5"
+            },
         ),
     }
 }
@@ -288,6 +327,28 @@ mod tests {
         assert!(parse_scenario_arg("deputy.hours=6.5").is_err());
         assert!(parse_scenario_arg(": deputy.hours=6.5").is_err());
         assert!(parse_scenario_arg("x: deputy=6.5").is_err());
+    }
+
+    /// `scale` multiplies; `KEY*=FACTOR` does the same on the command line.
+    #[test]
+    fn scenarios_may_scale_a_number() {
+        let text = "[[scenario]]\nname = \"isp\"\nscale = { \"assumptions.sen-support-hours\" = \"4/3\", \"assumptions.agency-hours\" = 1.25 }\n";
+        let scenarios = parse_scenario_file("s.toml", text).unwrap();
+        let factors: Vec<Option<f64>> = scenarios[0].edits.iter().map(|e| e.scale).collect();
+        // In key order: agency-hours, then sen-support-hours.
+        assert_eq!(factors, [Some(1.25), Some(4.0 / 3.0)]);
+        let arg = parse_scenario_arg("isp: assumptions.sen-support-hours*=1.5").unwrap();
+        assert_eq!(arg.edits[0].scale, Some(1.5));
+        let bad = parse_scenario_file(
+            "s.toml",
+            "[[scenario]]\nname = \"x\"\nscale = { \"school.pupils\" = 2 }\n",
+        )
+        .unwrap_err();
+        assert!(
+            bad.problems[0]
+                .message
+                .contains("only [assumptions], [costs] and [growth] numbers can be scaled")
+        );
     }
 
     #[test]

@@ -142,7 +142,7 @@ fn every_format_carries_the_years() {
     assert_eq!(
         lines.next(),
         Some(
-            "source,year,pupils,sen_support,ehcp,score,band,shortfall,plan_score,plan_band,reaches_target,changes,recurring_cost,one_off_cost,running_total"
+            "source,scenario,year,pupils,sen_support,ehcp,score,band,shortfall,plan_score,plan_band,reaches_target,changes,recurring_cost,one_off_cost,running_total"
         )
     );
     assert_eq!(lines.count(), 4);
@@ -172,4 +172,104 @@ fn every_format_carries_the_years() {
     assert_eq!(f["first_worse_year"], Value::Null);
     let (f, _) = forecast_json(&["examples/secondary.toml", "--years", "5"]);
     assert_eq!(f["first_worse_year"], 4);
+}
+
+/// The policy scenario scales the school's own rates from year 1: year 0
+/// is today's school; year 1's score is `assess` of that year's counts with
+/// the rates scaled on the command line.
+#[test]
+fn a_policy_scenario_applies_from_year_one() {
+    let (f, _) = forecast_json(&[
+        "examples/primary.toml",
+        "--scenario-file",
+        "scenarios/policy-isp-2026.toml",
+    ]);
+    let all = f.as_array().unwrap();
+    assert_eq!(all.len(), 3);
+    let (base, isp) = (&all[0]["rows"], &all[1]["rows"]);
+    assert_eq!(all[1]["scenario"], "isp");
+    assert_eq!(base[0], isp[0]);
+    let year = &isp[1];
+    let set = |key: &str, field: &str| format!("school.{key}={}", year[field]);
+    let out = senco()
+        .args([
+            "assess",
+            "examples/primary.toml",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "json",
+        ])
+        .args([
+            "--set",
+            &set("sen-support", "sen_support"),
+            "--set",
+            &set("ehcp", "ehcp"),
+        ])
+        .args([
+            "--set",
+            &set("ehc-requests-per-year", "ehc_requests_per_year"),
+        ])
+        .args([
+            "--set",
+            "assumptions.sen-support-hours*=4/3",
+            "--set",
+            "assumptions.agency-hours*=1.25",
+        ])
+        .assert()
+        .success();
+    let assessed: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(assessed["assessment"]["score"], year["score"]);
+    assert!(year["score"].as_u64() < base[1]["score"].as_u64());
+}
+
+/// Every figure of the README's table of what the ISP scenarios do to each
+/// example school, from `compare` and `forecast`.
+#[test]
+fn the_readme_policy_table_is_what_the_binary_says() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = readme
+        .split("### Policy: Individual Support Plans")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap();
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with("| `examples/"))
+        .collect();
+    assert_eq!(rows.len(), 6);
+    for row in rows {
+        let cells: Vec<&str> = row
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let file = cells[0].trim_matches('`');
+        let scenario_file = ["--scenario-file", "scenarios/policy-isp-2026.toml"];
+        let out = senco()
+            .args(["compare", file, "--as-of", "2026-11-22", "-f", "json"])
+            .args(scenario_file)
+            .assert()
+            .success();
+        let compared: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        // The baseline first, then each scenario.
+        let scores: Vec<String> = compared["scenarios"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["assessment"]["score"].to_string())
+            .collect();
+        assert_eq!(scores, cells[1..4], "{file}");
+        let (f, _) = forecast_json(&[file, scenario_file[0], scenario_file[1]]);
+        let costs: Vec<String> = f
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| {
+                let pounds = x["total_cost"].as_u64().unwrap();
+                format!("£{}", senco_plan::round::count(pounds))
+            })
+            .collect();
+        assert_eq!(costs, cells[4..7], "{file}");
+    }
 }

@@ -1,22 +1,41 @@
 //! `senco-plan forecast`: the years ahead (SPEC section 10).
 
-use super::{EXIT_BELOW_THRESHOLD, edits_and_date, exporter_for, read_draft, write_output};
+use super::{
+    EXIT_BELOW_THRESHOLD, check_stdin_once, edits_and_date, exporter_for, load_scenarios,
+    read_draft, scenario_candidates, write_output,
+};
 use crate::cli::ForecastArgs;
 use anyhow::Result;
-use senco_plan::forecast::forecast;
+use senco_plan::forecast::{forecast, forecast_scenario};
+use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &ForecastArgs) -> Result<ExitCode> {
     let (edits, as_of) = edits_and_date(&args.profile)?;
+    let mut inputs: Vec<&Path> = vec![args.file.as_path()];
+    inputs.extend(args.scenarios.scenario_file.as_deref());
+    check_stdin_once(&inputs)?;
+    let scenarios = load_scenarios(&args.scenarios)?;
     let draft = read_draft(&args.file)?;
     let profile = draft.build(&edits)?;
     let settings = args.sizing.settings(&profile, args.budget);
     // --years is how far ahead to look and the cost horizon at once.
     let years = settings.years;
-    let result = forecast(&profile, draft.file(), as_of, years, &settings)?;
-    let text = exporter_for(&args.out).forecast(&result)?;
-    write_output(args.out.to.output.as_deref(), &[args.file.as_path()], &text)?;
-    Ok(if result.feasible {
+    let mut results = vec![forecast(&profile, draft.file(), as_of, years, &settings)?];
+    // Each scenario (a policy, say) applies from year 1.
+    for candidate in scenario_candidates(&draft, &edits, scenarios)? {
+        results.push(forecast_scenario(
+            &profile,
+            (&candidate.profile, Some(&candidate.name)),
+            draft.file(),
+            as_of,
+            years,
+            &settings,
+        )?);
+    }
+    let text = exporter_for(&args.out).forecast(&results)?;
+    write_output(args.out.to.output.as_deref(), &inputs, &text)?;
+    Ok(if results.iter().all(|r| r.feasible) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_BELOW_THRESHOLD)

@@ -499,9 +499,10 @@ impl Exporter for CsvExporter {
     }
 
     /// One row per year: today's staffing, then the staged plan.
-    fn forecast(&self, f: &Forecast) -> Result<String, ExportError> {
+    fn forecast(&self, forecasts: &[Forecast]) -> Result<String, ExportError> {
         let header: Vec<String> = [
             "source",
+            "scenario",
             "year",
             "pupils",
             "sen_support",
@@ -520,25 +521,29 @@ impl Exporter for CsvExporter {
         .iter()
         .map(|c| c.to_string())
         .collect();
-        let rows = f.rows.iter().map(|r| {
-            vec![
-                f.source.clone(),
-                r.year.to_string(),
-                r.pupils.to_string(),
-                r.sen_support.to_string(),
-                r.ehcp.to_string(),
-                r.score.to_string(),
-                r.band.as_str().to_string(),
-                hours(r.shortfall_hours_per_week),
-                r.plan.score.to_string(),
-                r.plan.band.as_str().to_string(),
-                r.plan.reaches_target.to_string(),
-                set_list(&r.plan.changes),
-                pounds(r.plan.recurring_cost),
-                pounds(r.plan.one_off_cost),
-                pounds(r.plan.running_total),
-            ]
-        });
+        let rows = forecasts
+            .iter()
+            .flat_map(|f| f.rows.iter().map(move |r| (f, r)))
+            .map(|(f, r)| {
+                vec![
+                    f.source.clone(),
+                    f.scenario.clone().unwrap_or_default(),
+                    r.year.to_string(),
+                    r.pupils.to_string(),
+                    r.sen_support.to_string(),
+                    r.ehcp.to_string(),
+                    r.score.to_string(),
+                    r.band.as_str().to_string(),
+                    hours(r.shortfall_hours_per_week),
+                    r.plan.score.to_string(),
+                    r.plan.band.as_str().to_string(),
+                    r.plan.reaches_target.to_string(),
+                    set_list(&r.plan.changes),
+                    pounds(r.plan.recurring_cost),
+                    pounds(r.plan.one_off_cost),
+                    pounds(r.plan.running_total),
+                ]
+            });
         write(&header, rows)
     }
 }

@@ -26,6 +26,29 @@ pub(super) trait Draw {
     fn charts(&self) -> bool {
         false
     }
+
+    /// One forecast, laid out, with its chart on a terminal.
+    fn forecast_one(&self, f: &Forecast) -> String {
+        let mut out = self.draw(layout_forecast(f));
+        if self.charts() {
+            let rows: Vec<(String, u32)> = f
+                .rows
+                .iter()
+                .flat_map(|r| {
+                    [
+                        (format!("year {} as now", r.year), r.score),
+                        (format!("year {} with the plan", r.year), r.plan.score),
+                    ]
+                })
+                .collect();
+            out.push('\n');
+            out.push_str(&score_bars(
+                "Score by year: today's staffing and the staged plan",
+                &rows,
+            ));
+        }
+        out
+    }
 }
 
 impl<T: Draw> Exporter for T {
@@ -125,24 +148,13 @@ impl<T: Draw> Exporter for T {
         Ok(out)
     }
 
-    fn forecast(&self, f: &Forecast) -> Result<String, ExportError> {
-        let mut out = self.draw(layout_forecast(f));
-        if self.charts() {
-            let rows: Vec<(String, u32)> = f
-                .rows
-                .iter()
-                .flat_map(|r| {
-                    [
-                        (format!("year {} as now", r.year), r.score),
-                        (format!("year {} with the plan", r.year), r.plan.score),
-                    ]
-                })
-                .collect();
-            out.push('\n');
-            out.push_str(&score_bars(
-                "Score by year: today's staffing and the staged plan",
-                &rows,
-            ));
+    fn forecast(&self, forecasts: &[Forecast]) -> Result<String, ExportError> {
+        let mut out = String::new();
+        for (i, f) in forecasts.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&self.forecast_one(f));
         }
         Ok(out)
     }
@@ -1242,8 +1254,11 @@ pub(super) fn layout_forecast(f: &Forecast) -> Vec<Block> {
     let today = f.rows.first();
     let mut blocks = vec![
         Block::Title(format!(
-            "{}: the next {}, as of {}",
+            "{}{}: the next {}, as of {}",
             f.source,
+            f.scenario.as_ref().map_or(String::new(), |name| format!(
+                ", scenario {name} from year 1"
+            )),
             counted(u64::from(f.years), "year", "years"),
             f.as_of
         )),

@@ -112,8 +112,11 @@ impl Exporter for JsonExporter {
         pretty(audit)
     }
 
-    fn forecast(&self, forecast: &Forecast) -> Result<String, ExportError> {
-        pretty(forecast)
+    fn forecast(&self, forecasts: &[Forecast]) -> Result<String, ExportError> {
+        match forecasts {
+            [one] => pretty(one),
+            many => pretty(many),
+        }
     }
 }
 
@@ -201,9 +204,9 @@ impl Exporter for NdjsonExporter {
         lines(std::slice::from_ref(audit))
     }
 
-    /// The whole forecast on one line: its years are read together.
-    fn forecast(&self, forecast: &Forecast) -> Result<String, ExportError> {
-        lines(std::slice::from_ref(forecast))
+    /// Each forecast on one line: its years are read together.
+    fn forecast(&self, forecasts: &[Forecast]) -> Result<String, ExportError> {
+        lines(forecasts)
     }
 }
 

@@ -83,7 +83,8 @@ pub trait Exporter {
     fn audit(&self, audit: &Audit) -> Result<String, ExportError>;
 
     /// The years ahead: today's staffing against the staged plan.
-    fn forecast(&self, forecast: &Forecast) -> Result<String, ExportError>;
+    /// Without scenarios one forecast; with them, one for each.
+    fn forecast(&self, forecasts: &[Forecast]) -> Result<String, ExportError>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

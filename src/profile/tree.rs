@@ -146,6 +146,42 @@ pub struct Override {
     pub(crate) via: String,
     pub(crate) path: Vec<String>,
     pub(crate) value: Value,
+    /// `KEY*=FACTOR`: the value (the profile's, else the default) times
+    /// this, instead of `value`.
+    pub(crate) scale: Option<f64>,
+}
+
+/// The default of a number that may be scaled: `[assumptions]`, `[costs]`
+/// and `[growth]` keys.
+fn scalable_default(table: &str, key: &str) -> Option<f64> {
+    use crate::params::{ASSUMPTIONS, COSTS, GROWTH};
+    match table {
+        "assumptions" => ASSUMPTIONS
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| p.default_value()),
+        "costs" => COSTS
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| p.default_value()),
+        "growth" => GROWTH
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| p.default_value()),
+        _ => None,
+    }
+}
+
+/// A scale factor: a finite number above 0, or a fraction such as 4/3.
+fn parse_factor(raw: &str) -> Option<f64> {
+    let raw = raw.trim();
+    let factor = match raw.split_once('/') {
+        Some((top, bottom)) => {
+            top.trim().parse::<f64>().ok()? / bottom.trim().parse::<f64>().ok()?
+        }
+        None => raw.parse::<f64>().ok()?,
+    };
+    (factor.is_finite() && factor > 0.0).then_some(factor)
 }
 
 impl Override {
@@ -153,6 +189,9 @@ impl Override {
     /// dates) and otherwise taken as text, so `tas.structure=distributed`
     /// needs no quotes.
     pub fn parse(argument: &str) -> Result<Override, String> {
+        if let Some((key, raw)) = argument.split_once("*=") {
+            return Override::scaled(key, raw).map_err(|e| format!("--set {argument}: {e}"));
+        }
         let Some((key, raw)) = argument.split_once('=') else {
             return Err(format!(
                 "--set {argument}: expected KEY=VALUE, e.g. --set senco.teaching-hours=10"
@@ -163,6 +202,35 @@ impl Override {
             via: format!("--set {argument}"),
             path,
             value: value_from_text(raw.trim()),
+            scale: None,
+        })
+    }
+
+    /// `KEY*=FACTOR`: an assumption, cost or growth rate scaled, so that a
+    /// scenario respects a school's own value (SPEC section 10).
+    pub fn scaled(key: &str, raw: &str) -> Result<Override, String> {
+        let path = split_key(key)?;
+        let [table, name] = path.as_slice() else {
+            return Err("the key must name a table and a key".to_string());
+        };
+        if scalable_default(table, name).is_none() {
+            return Err(format!(
+                "only [assumptions], [costs] and [growth] numbers can be scaled; `{}.{}` is not one",
+                crate::safe_text::escape_controls(table),
+                crate::safe_text::escape_controls(name)
+            ));
+        }
+        let factor = parse_factor(raw).ok_or_else(|| {
+            format!(
+                "`{}` is not a factor: write a number above 0, e.g. 1.25 or 4/3",
+                crate::safe_text::escape_controls(raw.trim())
+            )
+        })?;
+        Ok(Override {
+            via: format!("--set {key}*={}", raw.trim()),
+            path,
+            value: Value::Float(factor),
+            scale: Some(factor),
         })
     }
 
@@ -174,6 +242,7 @@ impl Override {
             via: format!("--set {key}={raw}"),
             path,
             value: value_from_text(raw.trim()),
+            scale: None,
         })
     }
 
@@ -184,6 +253,7 @@ impl Override {
             via: format!("--set {key}"),
             path,
             value: convert_value(value, 1),
+            scale: None,
         })
     }
 
@@ -213,12 +283,29 @@ impl Override {
             },
         });
         if let Value::Table(table) = &mut entry.node.value {
+            let value = match self.scale {
+                // The profile's own number, else the default, scaled; a
+                // value that is not a number is left for validation.
+                Some(factor) => {
+                    let current = match table.get(key).map(|e| &e.node.value) {
+                        Some(Value::Integer(Some(i), _)) => Some(*i as f64),
+                        Some(Value::Float(f)) => Some(*f),
+                        Some(_) => None,
+                        None => scalable_default(table_name, key),
+                    };
+                    match current {
+                        Some(number) => Value::Float(number * factor),
+                        None => return,
+                    }
+                }
+                None => self.value.clone(),
+            };
             table.insert(
                 key.clone(),
                 Entry {
                     key_origin: Origin::Set(self.via.clone()),
                     node: Node {
-                        value: self.value.clone(),
+                        value,
                         origin: Origin::Set(self.via.clone()),
                     },
                 },
@@ -245,6 +332,37 @@ mod tests {
             Override::parse("senco.appointed=2023-09-01").unwrap().value,
             Value::Date(_)
         ));
+    }
+
+    /// `KEY*=FACTOR` scales the profile's value, else the default; only
+    /// assumptions, costs and growth rates scale, by a factor above 0.
+    #[test]
+    fn scaling_multiplies_what_is_there() {
+        let ov = Override::parse("assumptions.sen-support-hours*=4/3").unwrap();
+        assert_eq!(ov.scale, Some(4.0 / 3.0));
+        let mut root = Table::new();
+        ov.apply(&mut root);
+        let value = |root: &Table| match &root["assumptions"].node.value {
+            Value::Table(t) => t["sen-support-hours"].node.value.clone(),
+            _ => Value::Bool(false),
+        };
+        // The default, 3 h, x 4/3 = 4 h.
+        assert_eq!(value(&root), Value::Float(4.0));
+        Override::parse("assumptions.sen-support-hours*=1.5")
+            .unwrap()
+            .apply(&mut root);
+        assert_eq!(value(&root), Value::Float(6.0));
+        assert!(
+            Override::parse("school.pupils*=2")
+                .unwrap_err()
+                .contains("only [assumptions], [costs] and [growth] numbers can be scaled")
+        );
+        for bad in ["0", "-1", "x", "1/0", "nan"] {
+            assert!(
+                Override::parse(&format!("costs.teacher-hour*={bad}")).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
