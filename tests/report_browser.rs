@@ -88,11 +88,11 @@ fn the_report_is_self_contained_and_accessible() {
     assert!(html.contains("The role needs 23.8 h a week and has 5.9 h: 25% covered (unmanageable; 80% of plausible cases 20-25), 17.9 h a week short."));
     assert!(
         // Two bars of demand and cover, with descriptions; eight tornado
-        // bars and twelve of the time log's tasks, each with its title
-        // (and the page's own).
-        html.matches("role=\"img\"").count() == 22
+        // bars, twelve of the time log's tasks and four years ahead, each
+        // with its title (and the page's own).
+        html.matches("role=\"img\"").count() == 2 + 8 + 12 + 4
             && html.matches("<desc id=").count() == 2
-            && html.matches("<title>").count() == 1 + 8 + 12,
+            && html.matches("<title>").count() == 1 + 8 + 12 + 4,
         "charts carry text alternatives"
     );
     assert!(html.contains("<th scope=\"col\">"));

@@ -65,6 +65,9 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         }
         None => None,
     };
+    // The years ahead, over the horizon (--years).
+    let forecast =
+        senco_plan::forecast::forecast(&profile, &source, as_of, settings.years, &settings)?;
     let explanation = senco_plan::explain::explain(Some((&source, &profile)), as_of);
     let html = senco_plan::export::report_html(
         &report,
@@ -72,6 +75,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         &explanation,
         &tornado,
         audit.as_ref(),
+        &forecast,
     );
     write_output(args.to.output.as_deref(), &inputs, &html)?;
     Ok(ExitCode::SUCCESS)

@@ -8,11 +8,12 @@
 
 use super::document::{
     Block, Grid, area_groups, assumed, checks, covered_by_pool, formulas, idle_parts, layout_audit,
-    layout_compare, options, parameters, warnings, working,
+    layout_compare, layout_forecast, options, parameters, warnings, working,
 };
 use crate::audit::Audit;
 use crate::compare::Comparison;
 use crate::explain::Explanation;
+use crate::forecast::Forecast;
 use crate::model::Area;
 use crate::report::Report;
 use crate::round::hours1;
@@ -541,6 +542,34 @@ fn audit_html(a: &Audit) -> String {
     html
 }
 
+/// The years ahead: for each year the score with today's staffing beside
+/// the staged plan's, on a 0-100 scale, then the tables.
+fn forecast_html(f: &Forecast) -> String {
+    let mut html = String::from(
+        "<table class=\"tornado\"><caption>Score each year, 0 to 100: the dark bar with today's staffing, the light bar with the staged plan.</caption><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">Score now and with the plan</th></tr></thead><tbody>",
+    );
+    for row in &f.rows {
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Score now and with the plan\"><svg class=\"bar\" role=\"img\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\"><title>Year {}: {} with today's staffing, {} with the plan</title><rect class=\"pool-senco\" x=\"0\" y=\"0.5\" width=\"{}\" height=\"4\"/><rect class=\"pool-admin\" x=\"0\" y=\"5.5\" width=\"{}\" height=\"4\"/></svg> {} now, {} with the plan</td></tr>",
+            row.year,
+            row.year,
+            row.score,
+            row.plan.score,
+            row.score.min(100),
+            row.plan.score.min(100),
+            row.score,
+            row.plan.score
+        );
+    }
+    html.push_str("</tbody></table>");
+    // The tables as every other format lays them out, less the title.
+    html.push_str(&blocks_html(
+        layout_forecast(f).into_iter().skip(1).collect(),
+    ));
+    html
+}
+
 /// The whole page.
 pub fn report_html(
     r: &Report,
@@ -548,6 +577,7 @@ pub fn report_html(
     explanation: &Explanation,
     tornado: &Sensitivity,
     audit: Option<&Audit>,
+    forecast: &Forecast,
 ) -> String {
     let mut body = summary(r, explanation);
 
@@ -564,6 +594,14 @@ pub fn report_html(
         let _ = write!(body, "<p>{}</p>", arrows(&esc(&line)));
     }
     body.push_str(&tornado_html(tornado));
+    body.push_str("</section>");
+
+    let _ = write!(
+        body,
+        "<section class=\"new-page\"><h2>The next {}</h2>",
+        crate::round::counted(u64::from(forecast.years), "year", "years")
+    );
+    body.push_str(&forecast_html(forecast));
     body.push_str("</section>");
 
     if let Some(a) = audit {
