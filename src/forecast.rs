@@ -51,8 +51,15 @@ pub fn project(p: &Profile, year: u32) -> (Profile, Option<Warning>) {
     projected.school.pupils = pupils;
     projected.school.ehcp = ehcp;
     projected.school.sen_support = sen_support;
-    projected.school.ehc_requests_per_year =
-        s.ehc_requests_per_year.map(|r| grown(r, g.ehcp, year));
+    // Requests grow with the plans as projected, so stop where plans are
+    // capped at the roll.
+    projected.school.ehc_requests_per_year = s.ehc_requests_per_year.map(|r| {
+        if s.ehcp > 0 {
+            (f64::from(r) * f64::from(ehcp) / f64::from(s.ehcp)).round() as u32
+        } else {
+            grown(r, g.ehcp, year)
+        }
+    });
     projected.school.teachers = s.teachers.map(|t| grown(t, g.pupils, year).max(1));
     (
         projected,
@@ -122,6 +129,9 @@ pub struct Forecast {
     pub scenario: Option<String>,
     pub as_of: NaiveDate,
     pub target: u32,
+    /// The most a year's plan may cost, pounds a year over the horizon.
+    #[serde(serialize_with = "round::pounds")]
+    pub budget: Option<f64>,
     pub years: u32,
     pub growth: Growth,
     pub rows: Vec<Year>,
@@ -171,20 +181,31 @@ pub fn forecast_scenario(
         let (school, warning) = project(if year == 0 { p } else { ahead }, year);
         warnings.extend(warning);
         let now = assess(&school, as_of);
+        // Training paid for in an earlier year is not paid again: from
+        // then on the search starts from a school that has it.
+        let mut base = school.clone();
+        base.whole_school.corporate_responsibility |= floor.corporate;
         let step = PlanSettings {
-            floor,
+            floor: Choice {
+                corporate: false,
+                ..floor
+            },
             top: 1,
             frontier: false,
             ..settings.clone()
         };
-        let found = plan(&school, source, as_of, &step, &draws)?;
-        let (reaches_target, choice) =
+        let found = plan(&base, source, as_of, &step, &draws)?;
+        let (reaches_target, found_choice) =
             match (found.plans.first(), found.best_within_budget.as_ref()) {
                 (Some(best), _) => (true, best.choice),
                 (None, Some(best)) => (false, best.choice),
                 // Nothing within the budget at all: keep last year's plan.
-                (None, None) => (false, floor),
+                (None, None) => (false, step.floor),
             };
+        let choice = Choice {
+            corporate: found_choice.corporate || floor.corporate,
+            ..found_choice
+        };
         let planned = apply_choice(&school, &choice);
         let assessed = assess(&planned, as_of);
         let cost = change_cost(&school, &planned);
@@ -193,7 +214,10 @@ pub fn forecast_scenario(
         } else {
             0.0
         };
-        running_total += cost.recurring + one_off;
+        // Whole pounds a year, so that the running total is the sum of
+        // the figures shown.
+        let (recurring, one_off) = (cost.recurring.round(), one_off.round());
+        running_total += recurring + one_off;
         rows.push(Year {
             year,
             pupils: school.school.pupils,
@@ -210,7 +234,7 @@ pub fn forecast_scenario(
                 band: assessed.band,
                 changes: changes(&school, &planned),
                 summary: describe(&school, &choice),
-                recurring_cost: cost.recurring,
+                recurring_cost: recurring,
                 one_off_cost: one_off,
                 running_total,
                 choice,
@@ -225,6 +249,7 @@ pub fn forecast_scenario(
         scenario: scenario.map(str::to_string),
         as_of,
         target: settings.target,
+        budget: settings.budget,
         years,
         growth: Growth {
             ehcp: p.growth.ehcp,

@@ -1314,8 +1314,11 @@ pub(super) fn layout_forecast(f: &Forecast) -> Vec<Block> {
         ),
         _ => String::new(),
     }));
+    let budget = f
+        .budget
+        .map_or(String::new(), |b| format!(" within {} a year", money(b)));
     blocks.push(Block::Heading(format!(
-        "The staged plan: the cheapest each year to reach {}, never cutting what an earlier year added",
+        "The staged plan: the cheapest each year to reach {}{budget}, never cutting what an earlier year added",
         f.target
     )));
     blocks.push(Block::Table(Grid {
@@ -1364,7 +1367,7 @@ pub(super) fn layout_forecast(f: &Forecast) -> Vec<Block> {
             .map(|r| format!("year {} (best {})", r.year, r.plan.score))
             .collect();
         format!(
-            "No plan on the grid reaches {} in {}: each such year shows the best it can do, and the next year builds on it. The plan costs {} over years 0 to {}.",
+            "No plan on the grid{budget} reaches {} in {}: each such year shows the best it can do, and the next year builds on it. The plan costs {} over years 0 to {}.",
             f.target,
             short.join(", "),
             money(f.total_cost),

@@ -753,7 +753,7 @@ impl Reader<'_> {
             Some("nan is not a number".to_string())
         } else if value.is_infinite() {
             Some("the number is infinite (or too large to hold)".to_string())
-        } else if value < 0.0 {
+        } else if value < 0.0 && min >= 0.0 {
             Some(format!("{} is negative", figure(value)))
         } else if value < min || value > max {
             Some(format!("{} is outside {min} to {max}", figure(value)))
