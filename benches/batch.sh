@@ -29,6 +29,9 @@ measure "folder of $count files -> ndjson" "$bin" assess "$work/schools" -f ndjs
 measure "roster of $count rows -> ndjson" "$bin" assess --roster "$work/roster.csv" -f ndjson --as-of 2026-11-22
 measure "roster with --uncertainty (1,000 draws a school) -> ndjson" "$bin" assess --roster "$work/roster.csv" --uncertainty -f ndjson --as-of 2026-11-22
 measure "roster, model only (--summary-only)" "$bin" assess --roster "$work/roster.csv" --summary-only --as-of 2026-11-22
+# A forecast plans each school once a year ahead: timed on the first 1,000.
+head -n 1001 "$work/roster.csv" > "$work/roster-1000.csv"
+measure "1,000 rows with --forecast 3 (--summary-only)" "$bin" assess --roster "$work/roster-1000.csv" --forecast 3 --summary-only --as-of 2026-11-22
 start=$(date +%s%N)
 for _ in $(seq 100); do "$bin" assess examples/primary.toml > /dev/null; done
 end=$(date +%s%N)

@@ -71,6 +71,9 @@ pub struct SchoolLine {
     pub best_value: Option<&'static str>,
     #[serde(serialize_with = "round::pounds")]
     pub best_value_annual_cost: Option<f64>,
+    /// With `--forecast`: the years ahead in a line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<crate::forecast::ForecastSummary>,
 }
 
 impl From<&Report> for SchoolLine {
@@ -86,6 +89,7 @@ impl From<&Report> for SchoolLine {
             shortfall_hours_per_week: r.assessment.shortfall_hours_per_week,
             best_value: r.best_value,
             best_value_annual_cost: best.and_then(|o| o.annual_cost),
+            forecast: r.forecast,
         }
     }
 }
@@ -111,6 +115,12 @@ pub struct Summary {
     /// What each school's best-value option would cost, added up.
     #[serde(serialize_with = "round::whole_pounds")]
     pub best_value_total_annual_cost: f64,
+    /// With `--forecast`: the years looked ahead, how many schools get
+    /// worse within them, and every school's staged plan together.
+    pub forecast_years: Option<u32>,
+    pub worse_within_years: Option<usize>,
+    #[serde(serialize_with = "round::pounds")]
+    pub forecast_total_cost: Option<f64>,
 }
 
 /// Accumulates the summary as records arrive, in constant memory but for
@@ -122,6 +132,9 @@ pub struct Tally {
     bands: BandCounts,
     shortfall: f64,
     best_value_cost: f64,
+    forecast_years: Option<u32>,
+    worse: usize,
+    forecast_cost: f64,
 }
 
 impl Tally {
@@ -142,6 +155,11 @@ impl Tally {
         }
         self.shortfall += line.shortfall_hours_per_week;
         self.best_value_cost += line.best_value_annual_cost.unwrap_or(0.0);
+        if let Some(f) = &line.forecast {
+            self.forecast_years = Some(f.years);
+            self.worse += usize::from(f.first_worse_year.is_some());
+            self.forecast_cost += f.total_cost;
+        }
     }
 
     pub fn summary(&self) -> Summary {
@@ -160,6 +178,9 @@ impl Tally {
             median_score: median,
             total_shortfall_hours_per_week: self.shortfall,
             best_value_total_annual_cost: self.best_value_cost,
+            forecast_years: self.forecast_years,
+            worse_within_years: self.forecast_years.map(|_| self.worse),
+            forecast_total_cost: self.forecast_years.map(|_| self.forecast_cost),
         }
     }
 }
@@ -177,6 +198,7 @@ mod tests {
             shortfall_hours_per_week: shortfall,
             best_value: None,
             best_value_annual_cost: cost,
+            forecast: None,
         }
     }
 

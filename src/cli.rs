@@ -716,6 +716,12 @@ pub struct AssessArgs {
 
     #[command(flatten)]
     pub spread: UncertaintyArgs,
+
+    /// With each school, its forecast over YEARS years (1-10) as SEND
+    /// numbers grow: the year its band first gets worse and what a staged
+    /// plan costs to stay at the target (see `forecast`).
+    #[arg(long, value_name = "YEARS", value_parser = clap::value_parser!(u32).range(1..=10))]
+    pub forecast: Option<u32>,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

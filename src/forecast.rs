@@ -121,6 +121,30 @@ pub struct Growth {
     pub pupils: f64,
 }
 
+/// A forecast in a line, for many schools at once (`assess --forecast`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ForecastSummary {
+    pub years: u32,
+    /// The first year the band with today's staffing is worse than now.
+    pub first_worse_year: Option<u32>,
+    /// Whether the staged plan reaches the target every year.
+    pub feasible: bool,
+    /// The staged plan's recurring and one-off costs over years 0 to `years`.
+    #[serde(serialize_with = "round::whole_pounds")]
+    pub total_cost: f64,
+}
+
+impl From<&Forecast> for ForecastSummary {
+    fn from(f: &Forecast) -> Self {
+        ForecastSummary {
+            years: f.years,
+            first_worse_year: f.first_worse_year,
+            feasible: f.feasible,
+            total_cost: f.total_cost,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Forecast {
     pub schema_version: u32,

@@ -40,6 +40,9 @@ pub struct Report {
     pub best_value: Option<&'static str>,
     /// The years one-off costs are spread over when costs are compared.
     pub horizon_years: u32,
+    /// With `assess --forecast N`: the years ahead in a line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<crate::forecast::ForecastSummary>,
 }
 
 impl Report {
@@ -86,6 +89,7 @@ impl Report {
             options,
             best_value,
             horizon_years: settings.years,
+            forecast: None,
         }
     }
 

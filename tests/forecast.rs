@@ -318,3 +318,88 @@ fn falling_rolls_and_budgets() {
             "to reach 95 within £74,000 a year",
         ));
 }
+
+/// Many schools: each record carries its forecast in a line, the same as
+/// `forecast` gives; the summary counts the schools that get worse and
+/// adds up every staged plan; CSV heads its forecast columns.
+#[test]
+fn a_batch_carries_each_schools_forecast_and_sums_them() {
+    let out = senco()
+        .args([
+            "assess",
+            "examples/",
+            "--forecast",
+            "5",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "ndjson",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut total = 0.0;
+    let mut worse = 0;
+    for line in text.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let file = record["source"].as_str().unwrap();
+        let (alone, _) = forecast_json(&[file, "--years", "5"]);
+        let summary = &record["forecast"];
+        assert_eq!(summary["years"], 5);
+        assert_eq!(summary["total_cost"], alone["total_cost"], "{file}");
+        assert_eq!(
+            summary["first_worse_year"], alone["first_worse_year"],
+            "{file}"
+        );
+        total += summary["total_cost"].as_f64().unwrap();
+        worse += usize::from(!summary["first_worse_year"].is_null());
+    }
+    // Riverside tips in year 4 of 5.
+    assert!(worse >= 1);
+    let out = senco()
+        .args([
+            "assess",
+            "examples/",
+            "--forecast",
+            "5",
+            "--as-of",
+            "2026-11-22",
+            "--summary-only",
+            "-f",
+            "json",
+        ])
+        .assert()
+        .success();
+    let summary: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(summary["forecast_years"], 5);
+    assert_eq!(summary["worse_within_years"], worse);
+    assert_eq!(summary["forecast_total_cost"].as_f64().unwrap(), total);
+    let out = senco()
+        .args([
+            "assess",
+            "examples/",
+            "--forecast",
+            "5",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",forecast_years,first_worse_year,forecast_feasible,forecast_total_cost")
+    );
+    assert!(text.lines().skip(1).all(|l| l.contains(",5,")));
+    // Without --forecast, no forecast columns or fields.
+    let out = senco()
+        .args(["assess", "examples/", "--as-of", "2026-11-22", "-f", "csv"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.lines().next().unwrap().ends_with(",assumed"));
+}

@@ -10,6 +10,8 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use senco_plan::batch::{Failure, Record, SchoolLine, Tally};
+use senco_plan::forecast::{ForecastSummary, forecast};
+use senco_plan::plan::PlanSettings;
 use senco_plan::profile::{Draft, Override};
 use senco_plan::report::Report;
 use senco_plan::uncertainty::{Draws, uncertainty};
@@ -28,7 +30,7 @@ fn assess_input(
     edits: &[Override],
     as_of: NaiveDate,
     sizing: &SizingArgs,
-    draws: Option<&Draws>,
+    (draws, forecast_years): (Option<&Draws>, Option<u32>),
 ) -> Record {
     let (source, profile) = match input {
         Input::Failed(failure) => return Err(failure),
@@ -53,6 +55,16 @@ fn assess_input(
             );
             report.assessment.uncertainty =
                 draws.and_then(|draws| uncertainty(&profile, as_of, draws));
+            if let Some(years) = forecast_years {
+                // The forecast's cost horizon is its years, as `forecast`'s.
+                let settings = PlanSettings {
+                    years,
+                    ..sizing.settings(&profile, None)
+                };
+                let ahead = forecast(&profile, &source, as_of, years, &settings)
+                    .map_err(|e| Failure::message(&source, e.to_string()))?;
+                report.forecast = Some(ForecastSummary::from(&ahead));
+            }
             Ok(report)
         }
         Err(err) => Err(Failure {
@@ -85,7 +97,7 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
             &edits,
             as_of,
             &args.sizing,
-            Some(&draws),
+            (Some(&draws), args.forecast),
         )
         .map_err(|f| anyhow::anyhow!(f))?;
         let text = exporter.assess(std::slice::from_ref(&report))?;
@@ -102,7 +114,7 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
     let mut sink = Sink::open(output, &named)?;
     let guard = OutputGuard::new(output);
     if !args.summary_only {
-        sink.write(&exporter.batch_start()?)?;
+        sink.write(&exporter.batch_start(args.forecast)?)?;
     }
     let progress = Progress::new();
     let mut tally = Tally::default();
@@ -121,7 +133,7 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
             .into_par_iter()
             .map(|input| {
                 let draws = args.spread.uncertainty.then_some(&draws);
-                assess_input(input, &edits, as_of, &args.sizing, draws)
+                assess_input(input, &edits, as_of, &args.sizing, (draws, args.forecast))
             })
             .collect();
         for record in &records {

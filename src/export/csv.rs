@@ -55,6 +55,14 @@ const HEADLINE_COLUMNS: &[&str] = &[
     "best_value",
 ];
 
+/// The columns `assess --forecast` adds to each school's row.
+const FORECAST_COLUMNS: [&str; 4] = [
+    "forecast_years",
+    "first_worse_year",
+    "forecast_feasible",
+    "forecast_total_cost",
+];
+
 fn assess_header() -> Vec<String> {
     let mut header: Vec<String> = HEADLINE_COLUMNS.iter().map(|c| c.to_string()).collect();
     header.extend(Remedy::ALL.iter().map(|r| option_column(*r).to_string()));
@@ -315,14 +323,31 @@ impl Exporter for CsvExporter {
         write(&header, rows.into_iter())
     }
 
-    fn batch_start(&self) -> Result<String, ExportError> {
-        write_rows(std::iter::once(assess_header()))
+    fn batch_start(&self, forecast_years: Option<u32>) -> Result<String, ExportError> {
+        let mut header = assess_header();
+        if forecast_years.is_some() {
+            header.extend(FORECAST_COLUMNS.iter().map(|c| c.to_string()));
+        }
+        write_rows(std::iter::once(header))
     }
 
     /// Failed inputs are reported on standard error, not as rows.
     fn batch_record(&self, _: bool, record: &Record) -> Result<String, ExportError> {
         match record {
-            Ok(report) => write_rows(std::iter::once(assess_row(report))),
+            Ok(report) => {
+                let mut row = assess_row(report);
+                if let Some(f) = &report.forecast {
+                    row.extend([
+                        f.years.to_string(),
+                        f.first_worse_year
+                            .map(|y| y.to_string())
+                            .unwrap_or_default(),
+                        f.feasible.to_string(),
+                        pounds(f.total_cost),
+                    ]);
+                }
+                write_rows(std::iter::once(row))
+            }
             Err(_) => Ok(String::new()),
         }
     }
@@ -371,6 +396,9 @@ impl Exporter for CsvExporter {
             "median_score",
             "total_shortfall_hours_per_week",
             "best_value_total_annual_cost",
+            "forecast_years",
+            "worse_within_years",
+            "forecast_total_cost",
         ]
         .iter()
         .map(|c| c.to_string())
@@ -385,6 +413,11 @@ impl Exporter for CsvExporter {
             s.median_score.map(|m| m.to_string()).unwrap_or_default(),
             hours(s.total_shortfall_hours_per_week),
             pounds(s.best_value_total_annual_cost),
+            s.forecast_years.map(|y| y.to_string()).unwrap_or_default(),
+            s.worse_within_years
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            s.forecast_total_cost.map(pounds).unwrap_or_default(),
         ];
         write(&header, std::iter::once(row))
     }

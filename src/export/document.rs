@@ -250,6 +250,24 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
     blocks.push(Block::Table(options(&r.options)));
     blocks.push(Block::Paragraph(r.best_value_line()));
     blocks.extend(r.manageable_line().map(Block::Paragraph));
+    if let Some(f) = &r.forecast {
+        let worse = f
+            .first_worse_year
+            .map_or("the band holds with today's staffing".to_string(), |y| {
+                format!("the band first gets worse in year {y} with today's staffing")
+            });
+        let short = if f.feasible {
+            ""
+        } else {
+            " (some year cannot reach the target: see forecast)"
+        };
+        blocks.push(Block::Paragraph(format!(
+            "Over the next {} as SEND numbers grow, {worse}; a staged plan costs {} over years 0 to {}{short}.",
+            counted(u64::from(f.years), "year", "years"),
+            money(f.total_cost),
+            f.years
+        )));
+    }
     blocks
 }
 
@@ -904,6 +922,20 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
             money(s.best_value_total_annual_cost)
         )));
     }
+    if let (Some(years), Some(worse), Some(cost)) = (
+        s.forecast_years,
+        s.worse_within_years,
+        s.forecast_total_cost,
+    ) {
+        blocks.push(Block::Paragraph(format!(
+            "As SEND numbers grow, {} of {} schools {} worse within {} with today's staffing; keeping every school at the target costs {} over years 0 to {years} (each school's staged plan, see forecast).",
+            worse,
+            s.schools,
+            if worse == 1 { "gets" } else { "get" },
+            counted(u64::from(years), "year", "years"),
+            money(cost)
+        )));
+    }
     blocks
 }
 
@@ -913,10 +945,11 @@ const MAX_SCHOOL_ROWS: usize = 500;
 pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
     let mut blocks = layout_summary(s);
     let shown = schools.len().min(MAX_SCHOOL_ROWS);
+    let forecast = s.forecast_years;
     let rows = schools[..shown]
         .iter()
         .map(|l| {
-            vec![
+            let mut row = vec![
                 l.name.clone(),
                 l.source.clone(),
                 l.band.as_str().to_string(),
@@ -924,20 +957,43 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
                 l.score.to_string(),
                 hours1(l.shortfall_hours_per_week),
                 l.best_value_annual_cost.map_or("-".to_string(), money),
-            ]
+            ];
+            if forecast.is_some() {
+                row.push(
+                    l.forecast
+                        .and_then(|f| f.first_worse_year)
+                        .map_or("-".to_string(), |y| y.to_string()),
+                );
+                row.push(l.forecast.map_or("-".to_string(), |f| {
+                    let cost = money(f.total_cost);
+                    if f.feasible {
+                        cost
+                    } else {
+                        format!("{cost} (short)")
+                    }
+                }));
+            }
+            row
         })
         .collect();
     blocks.push(Block::Heading("Schools".to_string()));
     blocks.push(Block::Table(Grid {
-        header: cells([
-            "School",
-            "Source",
-            "Band",
-            "Best value",
-            "Score",
-            "Short h/wk",
-            "Its cost a year",
-        ]),
+        header: {
+            let mut header = cells([
+                "School",
+                "Source",
+                "Band",
+                "Best value",
+                "Score",
+                "Short h/wk",
+                "Its cost a year",
+            ]);
+            if let Some(years) = forecast {
+                header.push("Worse in year".to_string());
+                header.push(format!("Staged plan, years 0-{years}"));
+            }
+            header
+        },
         rows,
         numbers_from: 4,
         ..Grid::default()

@@ -81,7 +81,7 @@ impl Exporter for JsonExporter {
         pretty(plan)
     }
 
-    fn batch_start(&self) -> Result<String, ExportError> {
+    fn batch_start(&self, _: Option<u32>) -> Result<String, ExportError> {
         Ok("[".to_string())
     }
 

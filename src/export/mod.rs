@@ -61,7 +61,8 @@ pub trait Exporter {
     /// Many schools, streamed: the start of the output, one record at a
     /// time in input order, then the end with the summary (and, where
     /// `keeps_lines`, every school's line, sorted as asked).
-    fn batch_start(&self) -> Result<String, ExportError> {
+    /// `forecast_years`: with `--forecast`, so that CSV can head its columns.
+    fn batch_start(&self, _forecast_years: Option<u32>) -> Result<String, ExportError> {
         Ok(String::new())
     }
     fn batch_record(&self, first: bool, record: &Record) -> Result<String, ExportError>;
