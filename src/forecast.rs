@@ -48,6 +48,17 @@ pub fn project(p: &Profile, year: u32) -> (Profile, Option<Warning>) {
         ));
         sen_support = fits;
     }
+    // A roll grown past what a profile may hold is still worked out, but
+    // said: the model was not made for it.
+    let warning = warning.or_else(|| {
+        (pupils > crate::profile::MAX_PUPILS).then(|| {
+            format!(
+                "year {year}: the roll would grow to {}, more than the {} pupils a profile may hold: treat this year as a rough guide",
+                round::count(u64::from(pupils)),
+                round::count(u64::from(crate::profile::MAX_PUPILS))
+            )
+        })
+    });
     projected.school.pupils = pupils;
     projected.school.ehcp = ehcp;
     projected.school.sen_support = sen_support;

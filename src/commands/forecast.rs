@@ -33,6 +33,12 @@ pub fn run(args: &ForecastArgs) -> Result<ExitCode> {
             &settings,
         )?);
     }
+    // CSV has no room for words: its warnings go to standard error.
+    if args.out.format == crate::cli::FormatArg::Csv {
+        for w in results.iter().flat_map(|r| &r.warnings) {
+            eprintln!("warning: {}", w.message);
+        }
+    }
     let text = exporter_for(&args.out).forecast(&results)?;
     write_output(args.out.to.output.as_deref(), &inputs, &text)?;
     Ok(if results.iter().all(|r| r.feasible) {

@@ -13,8 +13,8 @@ pub use flat::{Change, Scalar, changes, flatten};
 pub use position::LineIndex;
 pub use problem::{MAX_PROBLEMS, Problem, ProfileError};
 pub(crate) use read::first_problems;
-pub(crate) use read::nearest;
 pub use read::{Draft, MAX_PROFILE_BYTES, REQUIRED, parse_profile};
+pub(crate) use read::{MAX_PUPILS, nearest};
 
 /// The keys the reader accepts, table by table (assumptions and costs
 /// are listed by `crate::params`).

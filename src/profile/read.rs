@@ -19,7 +19,7 @@ pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
 /// The most hours a week any one value may hold (SPEC section 1).
 pub(super) const MAX_WEEKLY_HOURS: f64 = 60.0;
 /// Larger than any school in England (the largest have about 4,000 pupils).
-pub(super) const MAX_PUPILS: u32 = 10_000;
+pub(crate) const MAX_PUPILS: u32 = 10_000;
 pub(super) const MAX_STAFF: u32 = 2_000;
 /// Longer than any school's or authority's name (the longest in England's
 /// register are under 100 characters): a longer one is a paste gone wrong,
