@@ -8,7 +8,7 @@
 pub mod log;
 pub mod write;
 
-use crate::model::{Band, Task, Warning, assess, demand};
+use crate::model::{Band, Cover, Task, Warning, assess, demand};
 use crate::params::ASSUMPTIONS;
 use crate::profile::{Leadership, Phase, Profile};
 use crate::report::SCHEMA_VERSION;
@@ -23,17 +23,12 @@ pub const CAVEAT: &str = "A log measures work done, not work needed: an overload
 /// Fewer weeks than this are warned about: one term's pattern is not a year's.
 pub const SHORT_AUDIT_WEEKS: u32 = 4;
 
-/// Hours a week by who did the work, and in all.
+/// Hours a week by who did the work (as the model's cover is split), and
+/// in all.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct ByWho {
-    #[serde(serialize_with = "round::hours")]
-    pub senco: f64,
-    #[serde(serialize_with = "round::hours")]
-    pub deputy: f64,
-    #[serde(serialize_with = "round::hours")]
-    pub admin: f64,
-    #[serde(serialize_with = "round::hours")]
-    pub lead_tas: f64,
+    #[serde(flatten)]
+    pub by: Cover,
     #[serde(serialize_with = "round::hours")]
     pub total: f64,
 }
@@ -416,10 +411,12 @@ pub fn calibrate(
             )
         };
         let measured = ByWho {
-            senco: by(Who::Senco),
-            deputy: by(Who::Deputy),
-            admin: by(Who::Admin),
-            lead_tas: by(Who::LeadTa),
+            by: Cover {
+                senco: by(Who::Senco),
+                deputy: by(Who::Deputy),
+                admin: by(Who::Admin),
+                lead_tas: by(Who::LeadTa),
+            },
             total: weekly(entries.iter().map(|e| e.minutes).sum()),
         };
         let model = match kind {
