@@ -171,8 +171,18 @@ impl<R: Read> Read for RowLimit<R> {
 
 const ROW_TOO_LONG: &str = "this row is longer than 1 MiB, far longer than a school's counts: check that the file is a CSV roster (one school a row)";
 
-/// A roster's rows, read one at a time; `-` is standard input.
-fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
+/// A CSV file read a row at a time, each row under its header, in bounded
+/// memory: rosters and the DfE's school-level file. `-` is standard input.
+pub struct CsvTable {
+    pub name: String,
+    pub header: csv::StringRecord,
+    /// Each row as a spreadsheet numbers it (the header is row 1), or why
+    /// it could not be read; none follow a read error.
+    pub rows: Box<dyn Iterator<Item = Result<(usize, csv::StringRecord), (usize, String)>>>,
+}
+
+/// Opens a CSV file; `what` names it in messages ("the roster").
+pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
     let name = display_name(path);
     let since_row = Arc::new(AtomicU64::new(0));
     let source: Result<Box<dyn Read>, std::io::Error> = if is_stdio(path) {
@@ -184,18 +194,15 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
     } else {
         std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
     };
-    let source = match source {
-        Ok(source) => source,
-        Err(err) => {
-            let why = match err.kind() {
-                std::io::ErrorKind::NotFound => {
-                    "cannot open the roster: there is no such file (check the path)".to_string()
-                }
-                _ => format!("cannot open the roster: {err}"),
-            };
-            return Box::new(std::iter::once(Input::Failed(Failure::message(&name, why))));
-        }
-    };
+    let source = source.map_err(|err| {
+        let why = match err.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("cannot open {what}: there is no such file (check the path)")
+            }
+            _ => format!("cannot open {what}: {err}"),
+        };
+        Failure::message(&name, why)
+    })?;
     // A spreadsheet set to a European locale writes semicolons: the header
     // line says which.
     let mut source = std::io::BufReader::with_capacity(64 * 1024, source);
@@ -216,25 +223,16 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
             inner: source,
             since_row: Arc::clone(&since_row),
         });
-    let header = match reader.headers().map(|h| RosterHeader::new(&name, h)) {
-        Ok(Ok(header)) => Arc::new(header),
-        Ok(Err(problems)) => {
-            return Box::new(std::iter::once(Input::Failed(Failure {
-                source: name,
-                problems: problems.problems,
-            })));
-        }
-        Err(err) => {
-            let why = format!("cannot read the roster's header row: {}", csv_reason(&err));
-            return Box::new(std::iter::once(Input::Failed(Failure::message(&name, why))));
-        }
-    };
+    let header = reader.headers().cloned().map_err(|err| {
+        let why = format!("cannot read {what}'s header row: {}", csv_reason(&err));
+        Failure::message(&name, why)
+    })?;
     since_row.store(0, Ordering::Relaxed);
     // After a read error the rest of the file cannot be trusted to split
-    // into rows, so the roster ends there.
+    // into rows, so the table ends there.
     let mut broken = false;
     let mut cells = csv::StringRecord::new();
-    Box::new(std::iter::from_fn(move || {
+    let rows = std::iter::from_fn(move || {
         loop {
             if broken {
                 return None;
@@ -251,21 +249,44 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
                 Ok(false) => None,
                 // A row of empty cells is a spreadsheet's padding.
                 Ok(true) if cells.iter().all(|c| c.trim().is_empty()) => continue,
-                Ok(true) => Some(Input::Row {
-                    header: Arc::clone(&header),
-                    row,
-                    cells: cells.clone(),
-                }),
+                Ok(true) => Some(Ok((row, cells.clone()))),
                 Err(err) => {
                     broken = matches!(err.kind(), csv::ErrorKind::Io(_));
                     let row = err.position().map_or(row, |p| p.line() as usize);
-                    Some(Input::Failed(Failure::message(
-                        &header.source(row),
-                        format!("cannot read this row: {}", csv_reason(&err)),
-                    )))
+                    Some(Err((row, format!("cannot read this row: {}", csv_reason(&err)))))
                 }
             };
         }
+    });
+    Ok(CsvTable {
+        name,
+        header,
+        rows: Box::new(rows),
+    })
+}
+
+/// A roster's rows, read one at a time; `-` is standard input.
+fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
+    let table = match csv_table(path, "the roster") {
+        Ok(table) => table,
+        Err(failure) => return Box::new(std::iter::once(Input::Failed(failure))),
+    };
+    let header = match RosterHeader::new(&table.name, &table.header) {
+        Ok(header) => Arc::new(header),
+        Err(problems) => {
+            return Box::new(std::iter::once(Input::Failed(Failure {
+                source: table.name,
+                problems: problems.problems,
+            })));
+        }
+    };
+    Box::new(table.rows.map(move |row| match row {
+        Ok((row, cells)) => Input::Row {
+            header: Arc::clone(&header),
+            row,
+            cells,
+        },
+        Err((row, why)) => Input::Failed(Failure::message(&header.source(row), why)),
     }))
 }
 

@@ -1228,7 +1228,9 @@ pub(super) fn layout_audit(a: &Audit) -> Vec<Block> {
             "{}: time log of {dates}, against {}, as of {}",
             a.source, a.profile, a.as_of
         )),
-        Block::Paragraph(crate::audit::CAVEAT.to_string()),
+        // Said before any figure, and marked, so that no one reads a rate
+        // as the time the work needs.
+        Block::Paragraph(format!("Read this first. {}", crate::audit::CAVEAT)),
         Block::Paragraph(format!(
             "{} over {} ({}). Hours a week are the log's minutes / 60 / {}.",
             counted(a.entries as u64, "entry", "entries"),
