@@ -101,9 +101,66 @@ pub enum Command {
     )]
     Man(ManArgs),
 
+    /// Make a roster from public data.
+    #[command(subcommand)]
+    Roster(RosterCommand),
+
     /// Write N realistic random profiles and a roster of them (for benchmarks and tests).
     #[command(hide = true)]
     GenProfiles(GenArgs),
+
+    /// Write a DfE-shaped school-level file of N made-up schools (for tests and benchmarks).
+    #[command(hide = true)]
+    GenDfe(GenDfeArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Turn the DfE's school-level SEN file into a roster for `assess --roster`.
+    #[command(
+        after_help = "FILE is sen_school_level_underlying_data.csv from the DfE's \"Special\neducational needs in England\". Columns are found by name. A school whose\ncounts are suppressed (z, c, x, low or empty), or whose phase senco-plan\ndoes not model, is skipped and listed on standard error with its row, URN\nand reason. The SENCO's columns (senco.teaching-hours, senco.senco-hours)\nare left empty for the school or trust to fill before `assess --roster`.\n\nExit codes: 0 at least one school written; 1 none matched; 2 bad input.\n\nExamples:\n  senco-plan roster from-dfe sen_school_level_underlying_data.csv -o all.csv\n  senco-plan roster from-dfe FILE --la Leeds --la York -o trust.csv\n  senco-plan roster from-dfe FILE --urn 100001,100002 --phase secondary"
+    )]
+    FromDfe(FromDfeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FromDfeArgs {
+    /// The DfE's school-level file (CSV). `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Only these schools, by URN (comma-separated).
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub urn: Vec<u32>,
+
+    /// Only schools of this local authority (as the file names it, any case). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub la: Vec<String>,
+
+    /// Only schools of this phase.
+    #[arg(long, value_enum, value_name = "PHASE")]
+    pub phase: Option<PhaseArg>,
+
+    /// Keep independent schools (their phase from their type, else from their roll).
+    #[arg(long)]
+    pub include_independent: bool,
+
+    #[command(flatten)]
+    pub to: OutputFile,
+}
+
+#[derive(Debug, Args)]
+pub struct GenDfeArgs {
+    /// How many schools.
+    #[arg(long, default_value_t = 100)]
+    pub count: usize,
+
+    /// The random seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    #[command(flatten)]
+    pub to: OutputFile,
 }
 
 #[derive(Debug, Args)]
@@ -792,6 +849,7 @@ mod tests {
         "SHELL",
         "SHARE",
         "KEYS",
+        "NAME",
     ];
 
     /// The words `--sort` takes, in every command, and what each means.

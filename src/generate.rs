@@ -191,6 +191,232 @@ pub fn to_roster_row(values: &[(&str, Scalar)]) -> Vec<String> {
         .collect()
 }
 
+/// The DfE school-level file's documented columns, in its order
+/// (EVIDENCE.md): a fixture in its shape, since the real file is not here.
+pub fn dfe_columns() -> Vec<String> {
+    let mut columns: Vec<String> = [
+        "time_period",
+        "time_identifier",
+        "geographic_level",
+        "country_code",
+        "country_name",
+        "region_name",
+        "region_code",
+        "old_la_code",
+        "new_la_code",
+        "la_name",
+        "URN",
+        "estab",
+        "school_name",
+        "laestab",
+        "open_date",
+        "sex_of_school_description",
+        "phase_type_grouping",
+        "type_of_establishment",
+        "middle_school",
+        "all_through",
+        "hospital_school",
+        "denomination",
+        "admissions_policy",
+        "district_administrative_code",
+        "district_administrative_name",
+        "parlc_code",
+        "parlc_name",
+        "ward_code",
+        "ward_name",
+        "urban_rural",
+        "school_postcode",
+        "LSOA11",
+        "Total pupils",
+        "SEN support",
+        "EHC plan",
+    ]
+    .iter()
+    .map(|c| c.to_string())
+    .collect();
+    let needs = [
+        "spld", "mld", "sld", "pmld", "semh", "slcn", "hi", "vi", "msi", "pd", "asd", "oth", "nsa",
+    ];
+    for prefix in ["EHC_Primary_need_", "SUP_Primary_need_"] {
+        columns.extend(needs.iter().map(|n| format!("{prefix}{n}")));
+    }
+    columns.extend(
+        [
+            "Prov_SPLD",
+            "Prov_MLD",
+            "Prov_SLD",
+            "Prov_PMLD",
+            "Prov_SEMH",
+            "prov_slcn",
+            "prov_hi",
+            "prov_vi",
+            "prov_msi",
+            "prov_pd",
+            "prov_asd",
+            "prov_oth",
+            "SEN_Unit",
+            "RP_Unit",
+        ]
+        .iter()
+        .map(|c| c.to_string()),
+    );
+    columns
+}
+
+/// `count` rows of a DfE-shaped school-level file, seeded: a realistic mix
+/// of phases (primary, secondary, special, nursery, PRU, independent,
+/// deemed middle, all-through, and a grouping senco-plan does not model)
+/// and of suppressed counts (z, c, x, low, empty), with names that hold
+/// commas, quotes and a formula.
+pub fn dfe_file(count: usize, seed: u64) -> String {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let columns = dfe_columns();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(&columns);
+    let las = ["Leeds", "York", "Camden", "Cornwall", "Kent", "Bradford"];
+    for i in 0..count {
+        let (grouping, establishment, middle, through, pupils): (&str, &str, &str, &str, u32) =
+            match rng.u32(0..100) {
+                0..=59 => (
+                    "State-funded primary",
+                    "Academy converter",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(60..=700),
+                ),
+                60..=61 => (
+                    "State-funded primary",
+                    "Community school",
+                    "Deemed middle",
+                    "Not applicable",
+                    rng.u32(300..=700),
+                ),
+                62..=79 => (
+                    "State-funded secondary",
+                    "Academy sponsor led",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(500..=2000),
+                ),
+                80..=82 => (
+                    "State-funded secondary",
+                    "Free schools",
+                    "Not applicable",
+                    "All-through",
+                    rng.u32(900..=2200),
+                ),
+                83..=88 => (
+                    "State-funded special school",
+                    "Community special school",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(40..=250),
+                ),
+                89 => (
+                    "Non-maintained special school",
+                    "Non-maintained special school",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(30..=150),
+                ),
+                90..=91 => (
+                    "State-funded nursery",
+                    "Local authority nursery school",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(40..=150),
+                ),
+                92..=93 => (
+                    "Pupil referral unit",
+                    "Pupil referral unit",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(10..=90),
+                ),
+                94..=97 => (
+                    "Independent school",
+                    "Other independent school",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(50..=1200),
+                ),
+                98 => (
+                    "Independent school",
+                    "Other independent special school",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(20..=120),
+                ),
+                _ => (
+                    "Further education",
+                    "Further education",
+                    "Not applicable",
+                    "Not applicable",
+                    rng.u32(200..=3000),
+                ),
+            };
+        let special = grouping.contains("special") || establishment.contains("special");
+        let ehcp = if special {
+            pupils * rng.u32(85..=100) / 100
+        } else {
+            pupils * rng.u32(1..=6) / 100
+        };
+        let sen = if special {
+            pupils - ehcp
+        } else {
+            (pupils * rng.u32(8..=20) / 100).min(pupils - ehcp)
+        };
+        let mut counts = [pupils.to_string(), sen.to_string(), ehcp.to_string()];
+        // About one school in twenty has a suppressed count.
+        if rng.u32(0..20) == 0 {
+            let word = ["z", "c", "x", "low", ""][rng.usize(0..5)];
+            counts[rng.usize(1..3)] = word.to_string();
+        }
+        let name = match i % 50 {
+            7 => format!("St Mary's, Church of England School {i}"),
+            13 => format!("The \"Oaks\" Academy {i}"),
+            29 => format!("=HYPERLINK(\"x\") School {i}"),
+            _ => format!("School {i}"),
+        };
+        let urn = (100_000 + i).to_string();
+        let la = las[rng.usize(0..las.len())];
+        let row: Vec<String> = columns
+            .iter()
+            .map(|c| match c.as_str() {
+                "time_period" => "202425".to_string(),
+                "time_identifier" => "Academic year".to_string(),
+                "geographic_level" => "School".to_string(),
+                "country_name" => "England".to_string(),
+                "la_name" => la.to_string(),
+                "URN" => urn.clone(),
+                "school_name" => name.clone(),
+                "phase_type_grouping" => grouping.to_string(),
+                "type_of_establishment" => establishment.to_string(),
+                "middle_school" => middle.to_string(),
+                "all_through" => through.to_string(),
+                "Total pupils" => counts[0].clone(),
+                "SEN support" => counts[1].clone(),
+                "EHC plan" => counts[2].clone(),
+                "hospital_school" => "Not applicable".to_string(),
+                other
+                    if other.contains("need")
+                        || other.starts_with("Prov")
+                        || other.starts_with("prov") =>
+                {
+                    ["0", "1", "2", "z"][rng.usize(0..4)].to_string()
+                }
+                _ => "z".to_string(),
+            })
+            .collect();
+        let _ = writer.write_record(&row);
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,8 +178,11 @@ pub struct CsvTable {
     pub header: csv::StringRecord,
     /// Each row as a spreadsheet numbers it (the header is row 1), or why
     /// it could not be read; none follow a read error.
-    pub rows: Box<dyn Iterator<Item = Result<(usize, csv::StringRecord), (usize, String)>>>,
+    pub rows: Box<dyn Iterator<Item = CsvRow>>,
 }
+
+/// A row and its number, or the number and why it could not be read.
+pub type CsvRow = Result<(usize, csv::StringRecord), (usize, String)>;
 
 /// Opens a CSV file; `what` names it in messages ("the roster").
 pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
@@ -253,7 +256,10 @@ pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
                 Err(err) => {
                     broken = matches!(err.kind(), csv::ErrorKind::Io(_));
                     let row = err.position().map_or(row, |p| p.line() as usize);
-                    Some(Err((row, format!("cannot read this row: {}", csv_reason(&err)))))
+                    Some(Err((
+                        row,
+                        format!("cannot read this row: {}", csv_reason(&err)),
+                    )))
                 }
             };
         }

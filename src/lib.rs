@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod batch;
 pub mod compare;
+pub mod dfe;
 pub mod explain;
 pub mod export;
 #[cfg(test)]

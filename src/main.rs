@@ -43,6 +43,10 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run(&args),
         Command::Man(args) => commands::man::run(&args),
         Command::GenProfiles(args) => commands::gen_profiles::run(&args),
+        Command::Roster(crate::cli::RosterCommand::FromDfe(args)) => {
+            commands::roster::from_dfe(&args)
+        }
+        Command::GenDfe(args) => commands::roster::gen_dfe(&args),
     };
     match result {
         Ok(code) => code,

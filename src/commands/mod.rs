@@ -12,6 +12,7 @@ pub mod init;
 pub mod man;
 pub mod plan;
 pub mod report;
+pub mod roster;
 pub mod schema;
 pub mod sensitivity;
 pub mod sweep;

@@ -1,0 +1,86 @@
+//! `senco-plan roster from-dfe`: the DfE's school-level file into a roster
+//! (SPEC section 11), streamed a row at a time.
+
+use super::{EXIT_BELOW_THRESHOLD, write_output};
+use crate::cli::{FromDfeArgs, GenDfeArgs};
+use crate::inputs::{csv_table, is_stdio};
+use crate::sink::Sink;
+use anyhow::{Result, anyhow};
+use senco_plan::dfe::{DfeHeader, Filters, Outcome, ROSTER_COLUMNS};
+use senco_plan::round::count;
+use senco_plan::safe_text::csv_cell;
+use std::process::ExitCode;
+
+/// Skipped schools listed on standard error; the rest are counted.
+const MAX_LISTED: usize = 50;
+
+/// One CSV line, every cell through the formula guard.
+fn csv_line<S: AsRef<str>>(cells: &[S]) -> Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(cells.iter().map(|c| csv_cell(c.as_ref()).into_owned()))?;
+    let bytes = writer.into_inner().map_err(|e| anyhow!("{e}"))?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
+    let table = csv_table(&args.file, "the DfE file").map_err(|f| anyhow!(f))?;
+    let header = DfeHeader::new(&table.name, &table.header)?;
+    let filters = Filters {
+        urns: args.urn.iter().copied().collect(),
+        las: args.la.clone(),
+        phase: args.phase.map(Into::into),
+        include_independent: args.include_independent,
+    };
+    let output = args.to.output.as_deref().filter(|p| !is_stdio(p));
+    let mut sink = Sink::open(output, &[args.file.as_path()])?;
+    sink.write(&csv_line(&ROSTER_COLUMNS)?)?;
+    let (mut written, mut skipped, mut unwanted) = (0u64, 0usize, 0u64);
+    for row in table.rows {
+        let (row, record) =
+            row.map_err(|(row, why)| anyhow!("{}, row {row}: {why}", table.name))?;
+        match header.read(&record, &filters) {
+            Outcome::School(school) => {
+                if let Some(note) = &school.note {
+                    eprintln!(
+                        "note: {}, row {row} (URN {}): {note}",
+                        table.name, school.urn
+                    );
+                }
+                sink.write(&csv_line(&school.roster_row())?)?;
+                written += 1;
+            }
+            Outcome::Filtered => unwanted += 1,
+            Outcome::Skipped(urn, why) => {
+                if skipped < MAX_LISTED {
+                    let urn = urn.map_or(String::new(), |u| format!(" (URN {u})"));
+                    eprintln!("skipped: {}, row {row}{urn}: {why}", table.name);
+                }
+                skipped += 1;
+            }
+        }
+    }
+    if skipped > MAX_LISTED {
+        eprintln!(
+            "... and {} more schools skipped (not listed).",
+            skipped - MAX_LISTED
+        );
+    }
+    eprintln!(
+        "{} written, {} skipped, {} left out by the filters. Fill in each school's senco.teaching-hours and senco.senco-hours, then run senco-plan assess --roster.",
+        senco_plan::round::counted(written, "school", "schools"),
+        count(skipped as u64),
+        count(unwanted)
+    );
+    sink.finish()?;
+    Ok(if written > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_BELOW_THRESHOLD)
+    })
+}
+
+pub fn gen_dfe(args: &GenDfeArgs) -> Result<ExitCode> {
+    let text = senco_plan::generate::dfe_file(args.count, args.seed);
+    write_output(args.to.output.as_deref(), &[], &text)?;
+    Ok(ExitCode::SUCCESS)
+}

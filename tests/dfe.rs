@@ -1,0 +1,227 @@
+//! `senco-plan roster from-dfe` on a DfE-shaped fixture (SPEC section 11),
+//! made by the hidden `gen-dfe` from the documented column list.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+fn senco() -> Command {
+    let mut cmd = Command::cargo_bin("senco-plan").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// A fixture of `count` schools in `dir`, and its rows by URN.
+fn fixture(
+    dir: &Path,
+    count: &str,
+) -> (
+    std::path::PathBuf,
+    HashMap<String, csv::StringRecord>,
+    csv::StringRecord,
+) {
+    let path = dir.join("sen_school_level_underlying_data.csv");
+    senco()
+        .args(["gen-dfe", "--count", count, "--seed", "7", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let urn = header.iter().position(|h| h == "URN").unwrap();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[urn].to_string(), r))
+        .collect();
+    (path, rows, header)
+}
+
+fn column(header: &csv::StringRecord, name: &str) -> usize {
+    header.iter().position(|h| h == name).unwrap()
+}
+
+/// Every school written carries its file's counts and the phase the SPEC
+/// maps its grouping to; every school not written is listed with its row,
+/// URN and reason; none is written with a suppressed count.
+#[test]
+fn the_fixture_becomes_a_roster_school_by_school() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, rows, header) = fixture(dir.path(), "400");
+    assert!(header.len() >= 70, "{} columns", header.len());
+    let roster = dir.path().join("roster.csv");
+    let out = senco()
+        .args(["roster", "from-dfe"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&roster)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let mut reader = csv::Reader::from_path(&roster).unwrap();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "school.urn",
+            "school.name",
+            "school.la",
+            "school.phase",
+            "school.pupils",
+            "school.sen-support",
+            "school.ehcp",
+            "senco.teaching-hours",
+            "senco.senco-hours"
+        ]
+    );
+    let written: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let (grouping, middle, through) = (
+        column(&header, "phase_type_grouping"),
+        column(&header, "middle_school"),
+        column(&header, "all_through"),
+    );
+    let counts = [
+        column(&header, "Total pupils"),
+        column(&header, "SEN support"),
+        column(&header, "EHC plan"),
+    ];
+    for w in &written {
+        let source = &rows[&w[0]];
+        assert_eq!(
+            [&w[4], &w[5], &w[6]],
+            [&source[counts[0]], &source[counts[1]], &source[counts[2]]]
+        );
+        let expected = match (&source[grouping], &source[middle], &source[through]) {
+            (_, "Deemed middle", _) => "middle",
+            (_, _, "All-through") => "all-through",
+            ("State-funded primary", ..) => "primary",
+            ("State-funded secondary", ..) => "secondary",
+            ("State-funded special school" | "Non-maintained special school", ..) => "special",
+            ("State-funded nursery", ..) => "nursery",
+            ("Pupil referral unit", ..) => "alternative-provision",
+            other => panic!("written: {other:?}"),
+        };
+        assert_eq!(&w[3], expected, "URN {}", &w[0]);
+        assert_eq!((&w[7], &w[8]), ("", ""));
+    }
+    let skipped: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("skipped: "))
+        .collect();
+    assert_eq!(written.len() + skipped.len(), 400, "{stderr}");
+    for (urn, source) in &rows {
+        if written.iter().any(|w| &w[0] == urn) {
+            continue;
+        }
+        let line = skipped
+            .iter()
+            .find(|l| l.contains(&format!("(URN {urn})")))
+            .unwrap_or_else(|| panic!("{urn} not listed"));
+        let suppressed = counts
+            .iter()
+            .any(|c| ["z", "c", "x", "low", ""].contains(&&source[*c]));
+        let reason = if suppressed {
+            "a count is needed, never taken as 0"
+        } else if &source[grouping] == "Independent school" {
+            "give --include-independent"
+        } else {
+            "is not one senco-plan models"
+        };
+        assert!(
+            line.contains(reason) || (suppressed && line.contains("is empty")),
+            "{line}"
+        );
+    }
+    assert!(stderr.contains(&format!("{} schools written", written.len())));
+}
+
+/// With the SENCO's two columns filled in, the roster assesses, and every
+/// record carries its URN and local authority; the formula in a name is
+/// guarded in the roster and read back as it was.
+#[test]
+fn a_filled_in_roster_assesses_with_urn_and_la() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, rows, header) = fixture(dir.path(), "400");
+    let out = senco()
+        .args(["roster", "from-dfe"])
+        .arg(&file)
+        .assert()
+        .success();
+    let roster = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let formulas: Vec<&str> = roster.lines().filter(|l| l.contains("HYPERLINK")).collect();
+    assert!(!formulas.is_empty());
+    assert!(
+        formulas.iter().all(|l| l.contains(",\"'=HYPERLINK(")),
+        "{formulas:?}"
+    );
+    let filled = roster.replace(",,\n", ",10,6.5\n");
+    let path = dir.path().join("filled.csv");
+    std::fs::write(&path, &filled).unwrap();
+    let out = senco()
+        .args(["assess", "--roster"])
+        .arg(&path)
+        .args(["--as-of", "2026-11-22", "-f", "ndjson"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let la = column(&header, "la_name");
+    let name = column(&header, "school_name");
+    for line in text.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let urn = record["school"]["urn"].to_string();
+        let source = &rows[&urn];
+        assert_eq!(record["school"]["la"], source[la]);
+        assert_eq!(record["school"]["name"], source[name]);
+    }
+    assert_eq!(text.lines().count(), filled.lines().count() - 1);
+}
+
+#[test]
+fn filters_errors_and_hostile_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, ..) = fixture(dir.path(), "200");
+    let run = |more: &[&str]| {
+        let out = senco()
+            .args(["roster", "from-dfe"])
+            .arg(&file)
+            .args(more)
+            .output()
+            .unwrap();
+        (String::from_utf8(out.stdout).unwrap(), out.status.code())
+    };
+    let (leeds, code) = run(&["--la", "LEEDS"]);
+    assert_eq!(code, Some(0));
+    assert!(leeds.lines().skip(1).all(|l| l.contains(",Leeds,")));
+    let (one, _) = run(&["--urn", "100001,100002"]);
+    assert!(
+        one.lines()
+            .skip(1)
+            .all(|l| l.starts_with("100001,") || l.starts_with("100002,"))
+    );
+    let (secondary, _) = run(&["--phase", "secondary"]);
+    assert!(secondary.lines().skip(1).all(|l| l.contains(",secondary,")));
+    let (none, code) = run(&["--la", "Atlantis"]);
+    assert_eq!((none.lines().count(), code), (1, Some(1)));
+    let (with, _) = run(&["--include-independent"]);
+    let (without, _) = run(&[]);
+    assert!(with.lines().count() > without.lines().count());
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "URN,school_name,Total pupils\n1,A,10\n").unwrap();
+    senco()
+        .args(["roster", "from-dfe"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the file has no `la_name` column"))
+        .stderr(predicate::str::contains(
+            "the file has no `EHC plan` column",
+        ));
+    senco()
+        .args(["roster", "from-dfe", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("longer than 1 MiB"));
+}
