@@ -145,8 +145,21 @@ pub struct FromDfeArgs {
     #[arg(long)]
     pub include_independent: bool,
 
+    /// Fill the SENCO's time, teaching hours, contract and TAs with
+    /// national figures by phase, each listed in the roster's `assumed`
+    /// column (and so marked assumed in every assessment).
+    #[arg(long, value_enum, value_name = "DEFAULTS")]
+    pub senco_defaults: Option<SencoDefaults>,
+
     #[command(flatten)]
     pub to: OutputFile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SencoDefaults {
+    /// The 2018 survey's typical allocations; teaching hours, contract and
+    /// TAs per teacher as assumptions (SPEC section 11).
+    National,
 }
 
 #[derive(Debug, Args)]
@@ -850,6 +863,7 @@ mod tests {
         "SHARE",
         "KEYS",
         "NAME",
+        "DEFAULTS",
     ];
 
     /// The words `--sort` takes, in every command, and what each means.

@@ -234,10 +234,31 @@ pub const ROSTER_COLUMNS: [&str; 9] = [
     "senco.senco-hours",
 ];
 
+/// The columns `--senco-defaults national` adds after [`ROSTER_COLUMNS`].
+pub const NATIONAL_COLUMNS: [&str; 4] = [
+    "senco.contract-fte",
+    "tas.count",
+    "tas.structure",
+    crate::roster::ASSUMED_COLUMN,
+];
+
+/// What `--senco-defaults national` fills, by phase (SPEC section 11): the
+/// 2018 survey's typical allocation (0.75, 3.25 or 2.5 days of 6.5 h),
+/// teaching hours, and TAs per teacher from TAs' share of the workforce.
+/// All but the allocations are assumptions.
+fn national(phase: Phase) -> (f64, f64, f64) {
+    match phase {
+        Phase::Nursery | Phase::Primary | Phase::Middle => (4.875, 19.0, 0.78),
+        Phase::Secondary | Phase::AllThrough => (21.125, 9.0, 0.25),
+        Phase::Special | Phase::AlternativeProvision => (16.25, 5.0, 1.5),
+    }
+}
+
 impl DfeSchool {
-    /// The school's roster row, under [`ROSTER_COLUMNS`].
-    pub fn roster_row(&self) -> Vec<String> {
-        vec![
+    /// The school's roster row, under [`ROSTER_COLUMNS`], and with national
+    /// defaults the [`NATIONAL_COLUMNS`] too.
+    pub fn roster_row(&self, national_defaults: bool) -> Vec<String> {
+        let mut row = vec![
             self.urn.to_string(),
             self.name.clone(),
             self.la.clone(),
@@ -245,9 +266,25 @@ impl DfeSchool {
             self.pupils.to_string(),
             self.sen_support.to_string(),
             self.ehcp.to_string(),
-            String::new(),
-            String::new(),
-        ]
+        ];
+        if !national_defaults {
+            row.extend([String::new(), String::new()]);
+            return row;
+        }
+        let (senco_hours, teaching, tas_per_teacher) = national(self.phase);
+        let per_teacher = crate::params::Assumptions::default().pupils_per_teacher(self.phase);
+        let teachers = (f64::from(self.pupils) / per_teacher).round();
+        row.extend([
+            // Written in full: 21.125 h, not rounded to 21.13.
+            teaching.to_string(),
+            senco_hours.to_string(),
+            "1".to_string(),
+            format!("{}", (teachers * tas_per_teacher).round()),
+            "flat".to_string(),
+            "senco.senco-hours; senco.teaching-hours; senco.contract-fte; tas.count; tas.structure"
+                .to_string(),
+        ]);
+        row
     }
 }
 

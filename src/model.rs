@@ -624,6 +624,14 @@ fn assumed(p: &Profile) -> Vec<Assumed> {
                 "senco.other-duties-hours" => Some(Scalar::Number(p.senco.other_duties_hours)),
                 "senco.leadership" => Some(Scalar::Text(p.senco.leadership.to_string())),
                 "senco.qualified-teacher" => Some(Scalar::Bool(p.senco.qualified_teacher)),
+                // Filled by `roster from-dfe --senco-defaults national`.
+                "senco.senco-hours" => Some(Scalar::Number(p.senco.senco_hours)),
+                "senco.teaching-hours" => Some(Scalar::Number(p.senco.teaching_hours)),
+                "tas.count" => Some(Scalar::Integer(p.ta_count().into())),
+                "tas.structure" => p
+                    .tas
+                    .as_ref()
+                    .map(|t| Scalar::Text(t.structure.to_string())),
                 "deputy" | "admin" | "tas" => Some(Scalar::Text("none".to_string())),
                 "whole-school.corporate-responsibility" => {
                     Some(Scalar::Bool(p.whole_school.corporate_responsibility))

@@ -5,6 +5,9 @@
 use crate::profile::{Draft, MAX_PROBLEMS, Override, Problem, Profile, ProfileError};
 use crate::safe_text::csv_unguard;
 
+/// The column that lists, a row at a time, the keys filled by defaults.
+pub const ASSUMED_COLUMN: &str = "assumed";
+
 /// A roster's header, checked once for all its rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RosterHeader {
@@ -50,6 +53,10 @@ impl RosterHeader {
             .enumerate()
             .filter(|(_, k)| !k.is_empty() || keys.len() > 1)
         {
+            // The column `roster from-dfe` writes to say what it assumed.
+            if key == ASSUMED_COLUMN {
+                continue;
+            }
             if Override::from_text(key, "0").is_err() {
                 // `pupils` or `SEN support`: a key without its table.
                 let typed = key.to_lowercase().replace([' ', '_'], "-");
@@ -130,7 +137,12 @@ impl RosterHeader {
             });
         }
         let mut all = Vec::with_capacity(cells.len() + edits.len());
+        let mut assumed = "";
         for (key, cell) in self.keys.iter().zip(cells.iter()) {
+            if key == ASSUMED_COLUMN {
+                assumed = cell;
+                continue;
+            }
             if cell.trim().is_empty() {
                 continue;
             }
@@ -148,7 +160,29 @@ impl RosterHeader {
                 p.via.get_or_insert_with(|| format!("row {row}"));
             }
         }
-        result
+        let mut profile = result?;
+        // Keys the roster says were filled by a default are listed as
+        // assumed, as a profile's own left-out keys are.
+        for key in assumed.split(';').map(str::trim).filter(|k| !k.is_empty()) {
+            match crate::profile::markable_key(key) {
+                Some(key) if !profile.assumed.contains(&key) => profile.assumed.push(key),
+                Some(_) => {}
+                None => {
+                    return Err(ProfileError {
+                        problems: vec![problem(
+                            &self.file,
+                            Some(row),
+                            format!(
+                                "column assumed lists `{}`, which no default fills",
+                                crate::safe_text::escape_controls(key)
+                            ),
+                            "list the dotted keys filled with defaults, separated by ;, e.g. senco.senco-hours; tas.count",
+                        )],
+                    });
+                }
+            }
+        }
+        Ok(profile)
     }
 }
 

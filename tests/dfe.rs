@@ -225,3 +225,90 @@ fn filters_errors_and_hostile_input() {
         .code(2)
         .stderr(predicate::str::contains("longer than 1 MiB"));
 }
+
+/// `--senco-defaults national` fills the SENCO's figures by phase and
+/// lists them in the `assumed` column; every assessment of the roster then
+/// lists them as assumed, with their values. By hand: a primary of 319
+/// pupils has round(319 / 20.8) = 15 teachers and round(15 x 0.78) = 12 TAs.
+#[test]
+fn national_defaults_are_filled_and_marked_assumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, ..) = fixture(dir.path(), "150");
+    let roster = dir.path().join("national.csv");
+    senco()
+        .args(["roster", "from-dfe"])
+        .arg(&file)
+        .args(["--senco-defaults", "national", "-o"])
+        .arg(&roster)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("listed in the assumed column"));
+    let text = std::fs::read_to_string(&roster).unwrap();
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",senco.contract-fte,tas.count,tas.structure,assumed")
+    );
+    for line in text.lines().skip(1) {
+        let expected = if line.contains(",secondary,") || line.contains(",all-through,") {
+            ",9,21.125,1,"
+        } else if line.contains(",special,") || line.contains(",alternative-provision,") {
+            ",5,16.25,1,"
+        } else {
+            ",19,4.875,1,"
+        };
+        assert!(line.contains(expected), "{line}");
+    }
+    let out = senco()
+        .args(["assess", "--roster"])
+        .arg(&roster)
+        .args(["--as-of", "2026-11-22", "-f", "ndjson"])
+        .assert()
+        .success();
+    let records: Vec<Value> = String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), text.lines().count() - 1);
+    for record in &records {
+        let assumed: HashMap<String, Value> = record["assessment"]["assumed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| (a["key"].as_str().unwrap().to_string(), a["value"].clone()))
+            .collect();
+        for key in [
+            "senco.senco-hours",
+            "senco.teaching-hours",
+            "senco.contract-fte",
+            "tas.count",
+            "tas.structure",
+        ] {
+            assert!(assumed.contains_key(key), "{key} in {assumed:?}");
+        }
+        // TAs = round(teachers x TAs per teacher), teachers = round(pupils /
+        // pupils per teacher) by phase (EVIDENCE.md).
+        let pupils = record["school"]["pupils"].as_f64().unwrap();
+        let (per_teacher, tas_each) = match record["school"]["phase"].as_str().unwrap() {
+            "nursery" | "primary" | "middle" => (20.8, 0.78),
+            "secondary" | "all-through" => (16.7, 0.25),
+            _ => (6.0, 1.5),
+        };
+        let tas = ((pupils / per_teacher).round() * tas_each).round();
+        assert_eq!(assumed["tas.count"].as_f64(), Some(tas), "{record}");
+    }
+    // A key no default fills is refused in the assumed column.
+    let bad = text.replacen("tas.structure\n", "tas.structure; school.pupils\n", 2);
+    let bad_path = dir.path().join("bad.csv");
+    std::fs::write(&bad_path, bad).unwrap();
+    senco()
+        .args(["assess", "--roster"])
+        .arg(&bad_path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "column assumed lists `school.pupils`, which no default fills",
+        ));
+}

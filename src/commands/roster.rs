@@ -6,7 +6,7 @@ use crate::cli::{FromDfeArgs, GenDfeArgs};
 use crate::inputs::{csv_table, is_stdio};
 use crate::sink::Sink;
 use anyhow::{Result, anyhow};
-use senco_plan::dfe::{DfeHeader, Filters, Outcome, ROSTER_COLUMNS};
+use senco_plan::dfe::{DfeHeader, Filters, NATIONAL_COLUMNS, Outcome, ROSTER_COLUMNS};
 use senco_plan::round::count;
 use senco_plan::safe_text::csv_cell;
 use std::process::ExitCode;
@@ -33,7 +33,12 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
     };
     let output = args.to.output.as_deref().filter(|p| !is_stdio(p));
     let mut sink = Sink::open(output, &[args.file.as_path()])?;
-    sink.write(&csv_line(&ROSTER_COLUMNS)?)?;
+    let national = args.senco_defaults.is_some();
+    let mut columns: Vec<&str> = ROSTER_COLUMNS.to_vec();
+    if national {
+        columns.extend(NATIONAL_COLUMNS);
+    }
+    sink.write(&csv_line(&columns)?)?;
     let (mut written, mut skipped, mut unwanted) = (0u64, 0usize, 0u64);
     for row in table.rows {
         let (row, record) =
@@ -46,7 +51,7 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
                         table.name, school.urn
                     );
                 }
-                sink.write(&csv_line(&school.roster_row())?)?;
+                sink.write(&csv_line(&school.roster_row(national))?)?;
                 written += 1;
             }
             Outcome::Filtered => unwanted += 1,
@@ -65,8 +70,13 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
             skipped - MAX_LISTED
         );
     }
+    let next = if national {
+        "The SENCO's figures are national ones, listed in the assumed column: replace them with each school's own where known, then run senco-plan assess --roster."
+    } else {
+        "Fill in each school's senco.teaching-hours and senco.senco-hours, then run senco-plan assess --roster."
+    };
     eprintln!(
-        "{} written, {} skipped, {} left out by the filters. Fill in each school's senco.teaching-hours and senco.senco-hours, then run senco-plan assess --roster.",
+        "{} written, {} skipped, {} left out by the filters. {next}",
         senco_plan::round::counted(written, "school", "schools"),
         count(skipped as u64),
         count(unwanted)

@@ -276,6 +276,24 @@ const DEFAULTABLE: &[(&str, Option<&str>, &str)] = &[
 ];
 
 /// The defaultable keys the profile (after `--set` edits) leaves out.
+/// Keys a roster's `assumed` column may mark as filled by a default (SPEC
+/// section 11): those a profile may leave out, and those `roster from-dfe
+/// --senco-defaults national` fills.
+pub(crate) fn markable_key(key: &str) -> Option<&'static str> {
+    const NATIONAL: [&str; 5] = [
+        "senco.senco-hours",
+        "senco.teaching-hours",
+        "senco.contract-fte",
+        "tas.count",
+        "tas.structure",
+    ];
+    DEFAULTABLE
+        .iter()
+        .map(|(_, _, dotted)| *dotted)
+        .chain(NATIONAL)
+        .find(|k| *k == key)
+}
+
 fn defaulted(root: &Table) -> Vec<&'static str> {
     DEFAULTABLE
         .iter()
