@@ -2,10 +2,12 @@
 //! trust or local authority reads first.
 
 use crate::model::Band;
+use crate::profile::Phase;
 use crate::profile::Problem;
 use crate::report::{Report, SCHEMA_VERSION};
 use crate::round;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// An input that could not be assessed, with everything wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,6 +76,11 @@ pub struct SchoolLine {
     /// With `--forecast`: the years ahead in a line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast: Option<crate::forecast::ForecastSummary>,
+    /// For `--by`: the school's local authority and phase.
+    #[serde(skip)]
+    pub la: Option<String>,
+    #[serde(skip)]
+    pub phase: Option<Phase>,
 }
 
 impl From<&Report> for SchoolLine {
@@ -90,6 +97,8 @@ impl From<&Report> for SchoolLine {
             best_value: r.best_value,
             best_value_annual_cost: best.and_then(|o| o.annual_cost),
             forecast: r.forecast,
+            la: r.school.la.clone(),
+            phase: Some(r.school.phase),
         }
     }
 }
@@ -121,6 +130,48 @@ pub struct Summary {
     pub worse_within_years: Option<usize>,
     #[serde(serialize_with = "round::pounds")]
     pub forecast_total_cost: Option<f64>,
+    /// With `--by`: what the schools are grouped by, and each group's
+    /// summary, in name order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+}
+
+/// One group's summary (`--by la|phase`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub group: String,
+    #[serde(flatten)]
+    pub summary: Summary,
+}
+
+/// What `--by` groups schools by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    La,
+    Phase,
+}
+
+impl GroupBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupBy::La => "la",
+            GroupBy::Phase => "phase",
+        }
+    }
+
+    /// The group a school falls in; a school with no local authority
+    /// given is grouped as such, not dropped.
+    fn of(self, line: &SchoolLine) -> String {
+        match self {
+            GroupBy::La => line
+                .la
+                .clone()
+                .unwrap_or_else(|| "(no local authority given)".to_string()),
+            GroupBy::Phase => line.phase.map_or_else(String::new, |p| p.to_string()),
+        }
+    }
 }
 
 /// Accumulates the summary as records arrive, in constant memory but for
@@ -135,9 +186,19 @@ pub struct Tally {
     forecast_years: Option<u32>,
     worse: usize,
     forecast_cost: f64,
+    by: Option<GroupBy>,
+    groups: BTreeMap<String, Tally>,
 }
 
 impl Tally {
+    /// A tally that also sums each group (`--by`).
+    pub fn grouped(by: GroupBy) -> Tally {
+        Tally {
+            by: Some(by),
+            ..Tally::default()
+        }
+    }
+
     pub fn add(&mut self, record: &Record) {
         match record {
             Ok(report) => self.add_line(&SchoolLine::from(report)),
@@ -146,6 +207,9 @@ impl Tally {
     }
 
     pub fn add_line(&mut self, line: &SchoolLine) {
+        if let Some(by) = self.by {
+            self.groups.entry(by.of(line)).or_default().add_line(line);
+        }
         self.scores.push(line.score.min(100) as u8);
         match line.band {
             Band::Manageable => self.bands.manageable += 1,
@@ -181,6 +245,15 @@ impl Tally {
             forecast_years: self.forecast_years,
             worse_within_years: self.forecast_years.map(|_| self.worse),
             forecast_total_cost: self.forecast_years.map(|_| self.forecast_cost),
+            by: self.by.map(GroupBy::as_str),
+            groups: self
+                .groups
+                .iter()
+                .map(|(name, tally)| Group {
+                    group: name.clone(),
+                    summary: tally.summary(),
+                })
+                .collect(),
         }
     }
 }
@@ -199,6 +272,8 @@ mod tests {
             best_value: None,
             best_value_annual_cost: cost,
             forecast: None,
+            la: None,
+            phase: None,
         }
     }
 

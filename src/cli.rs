@@ -156,6 +156,23 @@ pub struct FromDfeArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// Each local authority (`school.la`).
+    La,
+    /// Each phase.
+    Phase,
+}
+
+impl From<ByArg> for senco_plan::batch::GroupBy {
+    fn from(by: ByArg) -> Self {
+        match by {
+            ByArg::La => senco_plan::batch::GroupBy::La,
+            ByArg::Phase => senco_plan::batch::GroupBy::Phase,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SencoDefaults {
     /// The 2018 survey's typical allocations; teaching hours, contract and
     /// TAs per teacher as assumptions (SPEC section 11).
@@ -787,6 +804,12 @@ pub struct AssessArgs {
     #[command(flatten)]
     pub spread: UncertaintyArgs,
 
+    /// Add a summary for each local authority or each phase (with the
+    /// overall summary: the terminal table, and `--summary-only` in every
+    /// format).
+    #[arg(long, value_enum, value_name = "GROUP")]
+    pub by: Option<ByArg>,
+
     /// With each school, its forecast over YEARS years (1-10) as SEND
     /// numbers grow: the year its band first gets worse and what a staged
     /// plan costs to stay at the target (see `forecast`).
@@ -864,6 +887,7 @@ mod tests {
         "KEYS",
         "NAME",
         "DEFAULTS",
+        "GROUP",
     ];
 
     /// The words `--sort` takes, in every command, and what each means.

@@ -312,3 +312,97 @@ fn national_defaults_are_filled_and_marked_assumed() {
             "column assumed lists `school.pupils`, which no default fills",
         ));
 }
+
+/// `--by la|phase`: each group's summary, whose schools, bands, shortfall
+/// and costs add up to the whole, in every format's summary.
+#[test]
+fn summaries_by_local_authority_and_phase_add_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, ..) = fixture(dir.path(), "300");
+    let roster = dir.path().join("national.csv");
+    senco()
+        .args(["roster", "from-dfe"])
+        .arg(&file)
+        .args(["--senco-defaults", "national", "-o"])
+        .arg(&roster)
+        .assert()
+        .success();
+    for by in ["la", "phase"] {
+        let out = senco()
+            .args(["assess", "--roster"])
+            .arg(&roster)
+            .args([
+                "--by",
+                by,
+                "--summary-only",
+                "--as-of",
+                "2026-11-22",
+                "-f",
+                "json",
+            ])
+            .assert()
+            .success();
+        let summary: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(summary["by"], by);
+        let groups = summary["groups"].as_array().unwrap();
+        assert!(groups.len() >= 3, "{by}: {groups:?}");
+        let total = |field: &str| {
+            groups
+                .iter()
+                .map(|g| g[field].as_f64().unwrap())
+                .sum::<f64>()
+        };
+        assert_eq!(total("schools"), summary["schools"].as_f64().unwrap());
+        assert!(
+            (total("total_shortfall_hours_per_week")
+                - summary["total_shortfall_hours_per_week"].as_f64().unwrap())
+            .abs()
+                < 0.05
+        );
+        assert!(
+            (total("best_value_total_annual_cost")
+                - summary["best_value_total_annual_cost"].as_f64().unwrap())
+            .abs()
+                <= groups.len() as f64
+        );
+        for band in ["manageable", "stretched", "overloaded", "unmanageable"] {
+            let sum: u64 = groups
+                .iter()
+                .map(|g| g["bands"][band].as_u64().unwrap())
+                .sum();
+            assert_eq!(Some(sum), summary["bands"][band].as_u64(), "{by} {band}");
+        }
+        let names: Vec<&str> = groups
+            .iter()
+            .map(|g| g["group"].as_str().unwrap())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+    }
+    let out = senco()
+        .args(["assess", "--roster"])
+        .arg(&roster)
+        .args([
+            "--by",
+            "la",
+            "--summary-only",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "csv",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("group,schools,"));
+    assert!(text.lines().nth(1).unwrap().starts_with("all,"));
+    let out = senco()
+        .args(["assess", "--roster"])
+        .arg(&roster)
+        .args(["--by", "phase", "--as-of", "2026-11-22"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("By phase"), "{text}");
+}

@@ -117,7 +117,9 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
         sink.write(&exporter.batch_start(args.forecast)?)?;
     }
     let progress = Progress::new();
-    let mut tally = Tally::default();
+    let mut tally = args
+        .by
+        .map_or_else(Tally::default, |by| Tally::grouped(by.into()));
     let mut lines = Vec::new();
     let (mut first, mut failed, mut below) = (true, 0usize, false);
     let mut pending = inputs::enumerate(&args.files, &args.roster);

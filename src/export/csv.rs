@@ -385,8 +385,10 @@ impl Exporter for CsvExporter {
         write(&header, rows)
     }
 
+    /// One row; with `--by`, a first column `group` and a row for each
+    /// group after the row for all (`all`).
     fn summary(&self, s: &Summary) -> Result<String, ExportError> {
-        let header: Vec<String> = [
+        let mut header: Vec<String> = [
             "schools",
             "failed",
             "manageable",
@@ -403,23 +405,36 @@ impl Exporter for CsvExporter {
         .iter()
         .map(|c| c.to_string())
         .collect();
-        let row = vec![
-            s.schools.to_string(),
-            s.failed.to_string(),
-            s.bands.manageable.to_string(),
-            s.bands.stretched.to_string(),
-            s.bands.overloaded.to_string(),
-            s.bands.unmanageable.to_string(),
-            s.median_score.map(|m| m.to_string()).unwrap_or_default(),
-            hours(s.total_shortfall_hours_per_week),
-            pounds(s.best_value_total_annual_cost),
-            s.forecast_years.map(|y| y.to_string()).unwrap_or_default(),
-            s.worse_within_years
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
-            s.forecast_total_cost.map(pounds).unwrap_or_default(),
-        ];
-        write(&header, std::iter::once(row))
+        let row = |s: &Summary| {
+            vec![
+                s.schools.to_string(),
+                s.failed.to_string(),
+                s.bands.manageable.to_string(),
+                s.bands.stretched.to_string(),
+                s.bands.overloaded.to_string(),
+                s.bands.unmanageable.to_string(),
+                s.median_score.map(|m| m.to_string()).unwrap_or_default(),
+                hours(s.total_shortfall_hours_per_week),
+                pounds(s.best_value_total_annual_cost),
+                s.forecast_years.map(|y| y.to_string()).unwrap_or_default(),
+                s.worse_within_years
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                s.forecast_total_cost.map(pounds).unwrap_or_default(),
+            ]
+        };
+        if s.groups.is_empty() {
+            return write(&header, std::iter::once(row(s)));
+        }
+        header.insert(0, "group".to_string());
+        let all = std::iter::once(("all".to_string(), s));
+        let groups = s.groups.iter().map(|g| (g.group.clone(), &g.summary));
+        let rows = all.chain(groups).map(|(name, s)| {
+            let mut cells = row(s);
+            cells.insert(0, name);
+            cells
+        });
+        write(&header, rows)
     }
 
     fn sensitivity(&self, s: &Sensitivity) -> Result<String, ExportError> {

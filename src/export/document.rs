@@ -936,6 +936,48 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
             money(cost)
         )));
     }
+    if !s.groups.is_empty() {
+        blocks.push(Block::Heading(
+            match s.by {
+                Some("la") => "By local authority",
+                _ => "By phase",
+            }
+            .to_string(),
+        ));
+        blocks.push(Block::Table(Grid {
+            header: cells([
+                "Group",
+                "Schools",
+                "Manageable",
+                "Stretched",
+                "Overloaded",
+                "Unmanageable",
+                "Median score",
+                "Total shortfall h/wk",
+                "Best-value options, a year",
+            ]),
+            rows: s
+                .groups
+                .iter()
+                .map(|g| {
+                    let (t, b) = (&g.summary, &g.summary.bands);
+                    vec![
+                        g.group.clone(),
+                        t.schools.to_string(),
+                        b.manageable.to_string(),
+                        b.stretched.to_string(),
+                        b.overloaded.to_string(),
+                        b.unmanageable.to_string(),
+                        t.median_score.map_or("-".to_string(), |m| format!("{m}")),
+                        hours1(t.total_shortfall_hours_per_week),
+                        money(t.best_value_total_annual_cost),
+                    ]
+                })
+                .collect(),
+            numbers_from: 1,
+            ..Grid::default()
+        }));
+    }
     blocks
 }
 
