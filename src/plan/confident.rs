@@ -18,13 +18,10 @@
 //!   draws reached, or at one more miss than the draws that may miss.
 //!   Draws are tried in the order most likely to settle the answer first.
 
-use super::{Choice, Evaluator, Grid, Slice, deputy_segments, halves, make_slice, outer_choices};
+use super::{
+    Choice, Evaluator, Grid, PENNY, Prices, Slice, deputy_segments, make_slice, outer_choices,
+};
 use crate::profile::Profile;
-use std::ops::RangeInclusive;
-
-/// Leeway on money comparisons, a penny: a bound may let through a plan
-/// that costs the same to the penny, and ranking then decides.
-const PENNY: f64 = 0.01;
 
 /// The school under each draw, and the order in which to try the draws.
 pub(super) struct Sample<'a> {
@@ -113,64 +110,6 @@ impl<'a> Twins<'a> {
             self.builds += 1;
         }
         Some(slot.get_or_insert_with(|| Box::new(make_slice(profile, outer, with_deputy))))
-    }
-}
-
-/// What a plan costs a year as deputy and admin steps are added to a
-/// slice: both are paid by the hour, so the cost is linear in each.
-struct Prices {
-    /// The mix with the first deputy step of its run and no admin.
-    start: f64,
-    first_deputy: u32,
-    deputy_step: f64,
-    admin_step: f64,
-}
-
-impl Prices {
-    fn new(evaluator: &Evaluator<'_>, outer: Choice, first_deputy: u32) -> Prices {
-        let start = evaluator.cost(&Choice {
-            deputy_added: first_deputy,
-            ..outer
-        });
-        let base = evaluator.base;
-        let weeks = base.weeks_per_year();
-        Prices {
-            start,
-            first_deputy,
-            deputy_step: halves(1) * weeks * base.costs.teacher_hour,
-            admin_step: halves(1) * weeks * base.costs.admin_hour,
-        }
-    }
-
-    fn without_admin(&self, deputy: u32) -> f64 {
-        self.start + f64::from(deputy.saturating_sub(self.first_deputy)) * self.deputy_step
-    }
-
-    /// The most admin steps affordable with `deputy` steps within `limit`.
-    fn admin_within(&self, deputy: u32, limit: f64, most: u32) -> Option<u32> {
-        let left = limit + PENNY - self.without_admin(deputy);
-        if left < 0.0 {
-            None
-        } else if self.admin_step > 0.0 {
-            Some(((left / self.admin_step + 1e-9).floor() as u32).min(most))
-        } else {
-            Some(most)
-        }
-    }
-
-    /// The most deputy steps of `steps` affordable within `limit`.
-    fn deputy_within(&self, steps: &RangeInclusive<u32>, limit: f64) -> Option<u32> {
-        let left = limit + PENNY - self.start;
-        if left < 0.0 {
-            None
-        } else if self.deputy_step > 0.0 {
-            let more = (left / self.deputy_step + 1e-9)
-                .floor()
-                .min(f64::from(u32::MAX)) as u32;
-            Some(steps.start().saturating_add(more).min(*steps.end()))
-        } else {
-            Some(*steps.end())
-        }
     }
 }
 

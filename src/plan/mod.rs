@@ -414,15 +414,18 @@ impl<'a> Evaluator<'a> {
     /// The best score within a budget (none: the whole grid), cheapest first
     /// on equal scores.
     fn best_within(&mut self, grid: &Grid, budget: Option<f64>) -> Option<(u32, f64, Choice)> {
-        let admin_step = halves(1) * self.base.weeks_per_year() * self.base.costs.admin_hour;
         let mut best: Option<(u32, f64, Choice)> = None;
         for (slice, deputy_steps) in slices(self.base, grid) {
+            // Costs by arithmetic from the run's first step: copying the
+            // profile to price every point was most of a batch's time.
+            let prices = Prices::new(self, slice.outer, *deputy_steps.start());
+            let admin_step = prices.admin_step;
             for deputy in deputy_steps {
                 let without_admin = Choice {
                     deputy_added: deputy,
                     ..slice.outer
                 };
-                let fixed = self.cost(&without_admin);
+                let fixed = prices.without_admin(deputy);
                 let admin = match budget {
                     Some(limit) if fixed > limit + 1e-6 => continue,
                     Some(limit) if admin_step > 0.0 => {
@@ -450,7 +453,7 @@ impl<'a> Evaluator<'a> {
                     admin_added: admin,
                     ..without_admin
                 };
-                let cost = self.cost(&choice);
+                let cost = fixed + f64::from(admin) * admin_step;
                 let better = best
                     .as_ref()
                     .is_none_or(|(s, c, _)| score > *s || (score == *s && cost < *c - 1e-6));
@@ -494,6 +497,68 @@ impl<'a> Evaluator<'a> {
             }
         }
         cheapest
+    }
+}
+
+/// Leeway on money comparisons, a penny: a bound may let through a plan
+/// that costs the same to the penny, and ranking then decides.
+const PENNY: f64 = 0.01;
+
+/// What a plan costs a year as deputy and admin steps are added to a
+/// slice: both are paid by the hour, so the cost is linear in each.
+struct Prices {
+    /// The mix with the first deputy step of its run and no admin.
+    start: f64,
+    first_deputy: u32,
+    deputy_step: f64,
+    admin_step: f64,
+}
+
+impl Prices {
+    fn new(evaluator: &Evaluator<'_>, outer: Choice, first_deputy: u32) -> Prices {
+        let start = evaluator.cost(&Choice {
+            deputy_added: first_deputy,
+            ..outer
+        });
+        let base = evaluator.base;
+        let weeks = base.weeks_per_year();
+        Prices {
+            start,
+            first_deputy,
+            deputy_step: halves(1) * weeks * base.costs.teacher_hour,
+            admin_step: halves(1) * weeks * base.costs.admin_hour,
+        }
+    }
+
+    fn without_admin(&self, deputy: u32) -> f64 {
+        self.start + f64::from(deputy.saturating_sub(self.first_deputy)) * self.deputy_step
+    }
+
+    /// The most admin steps affordable with `deputy` steps within `limit`.
+    fn admin_within(&self, deputy: u32, limit: f64, most: u32) -> Option<u32> {
+        let left = limit + PENNY - self.without_admin(deputy);
+        if left < 0.0 {
+            None
+        } else if self.admin_step > 0.0 {
+            Some(((left / self.admin_step + 1e-9).floor() as u32).min(most))
+        } else {
+            Some(most)
+        }
+    }
+
+    /// The most deputy steps of `steps` affordable within `limit`.
+    fn deputy_within(&self, steps: &RangeInclusive<u32>, limit: f64) -> Option<u32> {
+        let left = limit + PENNY - self.start;
+        if left < 0.0 {
+            None
+        } else if self.deputy_step > 0.0 {
+            let more = (left / self.deputy_step + 1e-9)
+                .floor()
+                .min(f64::from(u32::MAX)) as u32;
+            Some(steps.start().saturating_add(more).min(*steps.end()))
+        } else {
+            Some(*steps.end())
+        }
     }
 }
 

@@ -34,6 +34,13 @@ impl fmt::Display for Scalar {
 /// Every value the profile holds (optional values only when present),
 /// under its dotted key.
 pub fn flatten(p: &Profile) -> BTreeMap<String, Scalar> {
+    flatten_parts(p, true)
+}
+
+/// [`flatten`], with or without the `[assumptions]`, `[costs]` and
+/// `[growth]` numbers (most of the keys, and none of them change when a
+/// remedy is applied).
+fn flatten_parts(p: &Profile, numbers: bool) -> BTreeMap<String, Scalar> {
     let mut out = BTreeMap::new();
     let mut put = |key: &str, value: Scalar| {
         out.insert(key.to_string(), value);
@@ -100,6 +107,9 @@ pub fn flatten(p: &Profile) -> BTreeMap<String, Scalar> {
         "whole-school.corporate-responsibility",
         Scalar::Bool(p.whole_school.corporate_responsibility),
     );
+    if !numbers {
+        return out;
+    }
     for param in ASSUMPTIONS {
         put(
             &format!("assumptions.{}", param.key),
@@ -148,8 +158,11 @@ impl Change {
 
 /// The keys whose values differ from `a` to `b`.
 pub fn changes(a: &Profile, b: &Profile) -> BTreeMap<String, Change> {
-    let before = flatten(a);
-    let mut after = flatten(b);
+    // Each remedy leaves the model's numbers alone: comparing them key by
+    // key, for every option of every school, was most of a batch's time.
+    let numbers = a.assumptions != b.assumptions || a.costs != b.costs || a.growth != b.growth;
+    let before = flatten_parts(a, numbers);
+    let mut after = flatten_parts(b, numbers);
     let mut out = BTreeMap::new();
     for (key, from) in before {
         match after.remove(&key) {
