@@ -171,8 +171,6 @@ impl DfeHeader {
         let establishment = self.cell(record, ESTABLISHMENT).to_ascii_lowercase();
         let mut note = None;
         let phase = match grouping.to_ascii_lowercase().as_str() {
-            _ if says(self.cell(record, MIDDLE), "middle") => Phase::Middle,
-            _ if says(self.cell(record, ALL_THROUGH), "all") => Phase::AllThrough,
             "state-funded primary" => Phase::Primary,
             "state-funded secondary" => Phase::Secondary,
             "state-funded special school" | "non-maintained special school" => Phase::Special,
@@ -204,12 +202,29 @@ impl DfeHeader {
                 ));
             }
         };
+        // A deemed-middle or all-through school takes that phase, whatever
+        // its grouping, once the grouping is one that is kept.
+        let phase = if says(self.cell(record, MIDDLE), "middle") {
+            Phase::Middle
+        } else if says(self.cell(record, ALL_THROUGH), "all") {
+            Phase::AllThrough
+        } else {
+            phase
+        };
+        // Text that would reach a terminal or a spreadsheet as control
+        // characters is refused here, as `assess` would refuse it.
+        let name = self.cell(record, NAME);
+        if crate::safe_text::has_control(name) || crate::safe_text::has_control(la) {
+            return skip(
+                "its name or local authority holds a control or invisible character".to_string(),
+            );
+        }
         if filters.phase.is_some_and(|wanted| wanted != phase) {
             return Outcome::Filtered;
         }
         Outcome::School(DfeSchool {
             urn,
-            name: self.cell(record, NAME).to_string(),
+            name: name.to_string(),
             la: la.to_string(),
             phase,
             pupils,

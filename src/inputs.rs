@@ -181,8 +181,10 @@ pub struct CsvTable {
     pub rows: Box<dyn Iterator<Item = CsvRow>>,
 }
 
-/// A row and its number, or the number and why it could not be read.
-pub type CsvRow = Result<(usize, csv::StringRecord), (usize, String)>;
+/// A row and its number, or the number, why it could not be read, and
+/// whether the rest of the file is lost with it (a read error; a row that
+/// is not UTF-8 loses only itself).
+pub type CsvRow = Result<(usize, csv::StringRecord), (usize, String, bool)>;
 
 /// Opens a CSV file; `what` names it in messages ("the roster").
 pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
@@ -226,8 +228,12 @@ pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
             inner: source,
             since_row: Arc::clone(&since_row),
         });
+    let what_owned = what.to_string();
     let header = reader.headers().cloned().map_err(|err| {
-        let why = format!("cannot read {what}'s header row: {}", csv_reason(&err));
+        let why = format!(
+            "cannot read {what}'s header row: {}",
+            csv_reason(&err, what)
+        );
         Failure::message(&name, why)
     })?;
     since_row.store(0, Ordering::Relaxed);
@@ -258,7 +264,8 @@ pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
                     let row = err.position().map_or(row, |p| p.line() as usize);
                     Some(Err((
                         row,
-                        format!("cannot read this row: {}", csv_reason(&err)),
+                        format!("cannot read this row: {}", csv_reason(&err, &what_owned)),
+                        broken,
                     )))
                 }
             };
@@ -292,17 +299,15 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
             row,
             cells,
         },
-        Err((row, why)) => Input::Failed(Failure::message(&header.source(row), why)),
+        Err((row, why, _)) => Input::Failed(Failure::message(&header.source(row), why)),
     }))
 }
 
 /// A CSV error in words, without the reader's internal positions.
-fn csv_reason(err: &csv::Error) -> String {
+fn csv_reason(err: &csv::Error, what: &str) -> String {
     match err.kind() {
         csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => io.to_string(),
-        csv::ErrorKind::Utf8 { .. } => {
-            "it is not UTF-8 text: save the roster as CSV UTF-8".to_string()
-        }
+        csv::ErrorKind::Utf8 { .. } => format!("it is not UTF-8 text: save {what} as CSV UTF-8"),
         _ => err.to_string(),
     }
 }

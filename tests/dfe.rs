@@ -406,3 +406,72 @@ fn summaries_by_local_authority_and_phase_add_up() {
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("By phase"), "{text}");
 }
+
+/// Found by review: an independent all-through school needs
+/// --include-independent; a row that is not UTF-8, or holds a control
+/// character, is skipped, not the file; nothing matched leaves -o as it
+/// was; a batch's CSV carries URN and LA.
+#[test]
+fn review_findings_stay_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dfe.csv");
+    let mut bytes = b"URN,school_name,la_name,phase_type_grouping,type_of_establishment,all_through,middle_school,Total pupils,SEN support,EHC plan\n".to_vec();
+    bytes.extend(b"1,\xc9cole,Leeds,State-funded primary,x,,,100,10,2\n");
+    bytes.extend(b"2,Ok,Leeds,State-funded primary,x,,,100,10,2\n");
+    bytes.extend(b"3,Ind,Leeds,Independent school,x,All-through,,900,10,2\n");
+    bytes.extend(b"4,Bell\x07,Leeds,State-funded primary,x,,,100,10,2\n");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = senco()
+        .args(["roster", "from-dfe"])
+        .arg(&file)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.contains("\n2,Ok,Leeds,primary,"));
+    assert!(
+        stderr.contains(
+            "row 2: cannot read this row: it is not UTF-8 text: save the DfE file as CSV UTF-8"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 4 (URN 3): an independent school"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 5 (URN 4): its name or local authority holds a control"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\x07'));
+
+    let kept = dir.path().join("kept.csv");
+    std::fs::write(&kept, "filled in by hand\n").unwrap();
+    senco()
+        .args(["roster", "from-dfe"])
+        .arg(&file)
+        .args(["--la", "Nowhere", "-o"])
+        .arg(&kept)
+        .assert()
+        .code(1);
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "filled in by hand\n"
+    );
+
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, stdout.replace(",,\n", ",10,6.5\n")).unwrap();
+    let out = senco()
+        .args(["assess", "--roster"])
+        .arg(&roster)
+        .args(["--as-of", "2026-11-22", "-f", "csv"])
+        .assert()
+        .success();
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(csv.starts_with("source,name,urn,la,phase,"));
+    assert!(
+        csv.lines().nth(1).unwrap().contains(",Ok,2,Leeds,primary,"),
+        "{csv}"
+    );
+}

@@ -41,8 +41,19 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
     sink.write(&csv_line(&columns)?)?;
     let (mut written, mut skipped, mut unwanted) = (0u64, 0usize, 0u64);
     for row in table.rows {
-        let (row, record) =
-            row.map_err(|(row, why)| anyhow!("{}, row {row}: {why}", table.name))?;
+        let (row, record) = match row {
+            Ok(read) => read,
+            Err((row, why, true)) => return Err(anyhow!("{}, row {row}: {why}", table.name)),
+            // A row that is not UTF-8 (a name saved from Excel in
+            // Windows-1252) is skipped, not the whole file.
+            Err((row, why, false)) => {
+                if skipped < MAX_LISTED {
+                    eprintln!("skipped: {}, row {row}: {why}", table.name);
+                }
+                skipped += 1;
+                continue;
+            }
+        };
         match header.read(&record, &filters) {
             Outcome::School(school) => {
                 if let Some(note) = &school.note {
@@ -70,7 +81,9 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
             skipped - MAX_LISTED
         );
     }
-    let next = if national {
+    let next = if written == 0 {
+        "No school matched: check --urn, --la and --phase; nothing was written to -o."
+    } else if national {
         "The SENCO's figures are national ones, listed in the assumed column: replace them with each school's own where known, then run senco-plan assess --roster."
     } else {
         "Fill in each school's senco.teaching-hours and senco.senco-hours, then run senco-plan assess --roster."
@@ -81,12 +94,13 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
         count(skipped as u64),
         count(unwanted)
     );
+    if written == 0 {
+        // Nothing matched: an -o file is left as it was (the sink's
+        // temporary file goes with it).
+        return Ok(ExitCode::from(EXIT_BELOW_THRESHOLD));
+    }
     sink.finish()?;
-    Ok(if written > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_BELOW_THRESHOLD)
-    })
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn gen_dfe(args: &GenDfeArgs) -> Result<ExitCode> {

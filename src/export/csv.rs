@@ -34,6 +34,8 @@ fn option_column(remedy: Remedy) -> &'static str {
 const HEADLINE_COLUMNS: &[&str] = &[
     "source",
     "name",
+    "urn",
+    "la",
     "phase",
     "pupils",
     "sen_support",
@@ -75,6 +77,8 @@ fn assess_row(r: &Report) -> Vec<String> {
     let mut row = vec![
         r.source.clone(),
         r.school.name.clone(),
+        r.school.urn.map(|u| u.to_string()).unwrap_or_default(),
+        r.school.la.clone().unwrap_or_default(),
         r.school.phase.to_string(),
         r.school.pupils.to_string(),
         r.school.sen_support.to_string(),
