@@ -878,6 +878,30 @@ fn percent(share: f64) -> String {
     }
 }
 
+/// The columns of a batch's headline figures, for the whole and each group.
+const SUMMARY_COLUMNS: [&str; 7] = [
+    "Manageable",
+    "Stretched",
+    "Overloaded",
+    "Unmanageable",
+    "Median score",
+    "Total shortfall h/wk",
+    "Best-value options, a year",
+];
+
+fn summary_cells(s: &Summary) -> Vec<String> {
+    let b = &s.bands;
+    vec![
+        b.manageable.to_string(),
+        b.stretched.to_string(),
+        b.overloaded.to_string(),
+        b.unmanageable.to_string(),
+        s.median_score.map_or("-".to_string(), |m| format!("{m}")),
+        hours1(s.total_shortfall_hours_per_week),
+        money(s.best_value_total_annual_cost),
+    ]
+}
+
 pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
     let b = &s.bands;
     let mut blocks = vec![
@@ -891,24 +915,8 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
             }
         )),
         Block::Table(Grid {
-            header: cells([
-                "Manageable",
-                "Stretched",
-                "Overloaded",
-                "Unmanageable",
-                "Median score",
-                "Total shortfall h/wk",
-                "Best-value options, a year",
-            ]),
-            rows: vec![vec![
-                b.manageable.to_string(),
-                b.stretched.to_string(),
-                b.overloaded.to_string(),
-                b.unmanageable.to_string(),
-                s.median_score.map_or("-".to_string(), |m| format!("{m}")),
-                hours1(s.total_shortfall_hours_per_week),
-                money(s.best_value_total_annual_cost),
-            ]],
+            header: cells(SUMMARY_COLUMNS),
+            rows: vec![summary_cells(s)],
             numbers_from: 0,
             ..Grid::default()
         }),
@@ -945,33 +953,18 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
             .to_string(),
         ));
         blocks.push(Block::Table(Grid {
-            header: cells([
-                "Group",
-                "Schools",
-                "Manageable",
-                "Stretched",
-                "Overloaded",
-                "Unmanageable",
-                "Median score",
-                "Total shortfall h/wk",
-                "Best-value options, a year",
-            ]),
+            header: ["Group", "Schools"]
+                .into_iter()
+                .chain(SUMMARY_COLUMNS)
+                .map(str::to_string)
+                .collect(),
             rows: s
                 .groups
                 .iter()
                 .map(|g| {
-                    let (t, b) = (&g.summary, &g.summary.bands);
-                    vec![
-                        g.group.clone(),
-                        t.schools.to_string(),
-                        b.manageable.to_string(),
-                        b.stretched.to_string(),
-                        b.overloaded.to_string(),
-                        b.unmanageable.to_string(),
-                        t.median_score.map_or("-".to_string(), |m| format!("{m}")),
-                        hours1(t.total_shortfall_hours_per_week),
-                        money(t.best_value_total_annual_cost),
-                    ]
+                    let mut row = vec![g.group.clone(), g.summary.schools.to_string()];
+                    row.extend(summary_cells(&g.summary));
+                    row
                 })
                 .collect(),
             numbers_from: 1,
