@@ -48,6 +48,13 @@ impl DfeHeader {
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}'))
             .collect();
+        if names.iter().all(|n| n.is_empty()) {
+            return Err(ProfileError {
+                problems: vec![Problem::new(file, "the file is empty".to_string()).hint(
+                    "give the DfE's school-level file, sen_school_level_underlying_data.csv",
+                )],
+            });
+        }
         let mut at = [0; 10];
         let mut problems = Vec::new();
         for (slot, wanted) in at.iter_mut().zip(REQUIRED) {
@@ -120,6 +127,11 @@ fn count(text: &str, column: &str) -> Result<u32, String> {
         "" => Err(format!("`{column}` is empty")),
         word @ ("z" | "c" | "x" | "low") => Err(format!(
             "`{column}` is suppressed ({word}) in the DfE's file: a count is needed, never taken as 0"
+        )),
+        // Commas only as thousands separators: "1,234", never "12,34".
+        _ if text.split(',').skip(1).any(|group| group.len() != 3) => Err(format!(
+            "`{column}` is `{}`, not a count",
+            escape_controls(text)
         )),
         _ => text
             .replace(',', "")

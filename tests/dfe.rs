@@ -420,6 +420,8 @@ fn review_findings_stay_fixed() {
     bytes.extend(b"2,Ok,Leeds,State-funded primary,x,,,100,10,2\n");
     bytes.extend(b"3,Ind,Leeds,Independent school,x,All-through,,900,10,2\n");
     bytes.extend(b"4,Bell\x07,Leeds,State-funded primary,x,,,100,10,2\n");
+    bytes.extend(b"2,Again,Leeds,State-funded primary,x,,,100,10,2\n");
+    bytes.extend(b"5,Commas,Leeds,State-funded primary,x,,,\"12,34\",10,2\n");
     std::fs::write(&file, &bytes).unwrap();
     let out = senco()
         .args(["roster", "from-dfe"])
@@ -445,6 +447,19 @@ fn review_findings_stay_fixed() {
         "{stderr}"
     );
     assert!(!stderr.contains('\x07'));
+    assert!(
+        stderr.contains("row 6 (URN 2): the URN is on an earlier row too"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 7 (URN 5): `Total pupils` is `12,34`, not a count"),
+        "{stderr}"
+    );
+    senco()
+        .args(["roster", "from-dfe", "/dev/null"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the file is empty"));
 
     let kept = dir.path().join("kept.csv");
     std::fs::write(&kept, "filled in by hand\n").unwrap();

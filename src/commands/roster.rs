@@ -40,6 +40,8 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
     }
     sink.write(&csv_line(&columns)?)?;
     let (mut written, mut skipped, mut unwanted) = (0u64, 0usize, 0u64);
+    // A URN written twice would be one school assessed twice.
+    let mut urns = std::collections::HashSet::new();
     for row in table.rows {
         let (row, record) = match row {
             Ok(read) => read,
@@ -55,6 +57,15 @@ pub fn from_dfe(args: &FromDfeArgs) -> Result<ExitCode> {
             }
         };
         match header.read(&record, &filters) {
+            Outcome::School(school) if !urns.insert(school.urn) => {
+                if skipped < MAX_LISTED {
+                    eprintln!(
+                        "skipped: {}, row {row} (URN {}): the URN is on an earlier row too; only the first is kept",
+                        table.name, school.urn
+                    );
+                }
+                skipped += 1;
+            }
             Outcome::School(school) => {
                 if let Some(note) = &school.note {
                     eprintln!(
