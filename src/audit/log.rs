@@ -4,7 +4,7 @@
 //! since free text could hold a pupil's name.
 
 use crate::model::{Task, Warning};
-use crate::profile::{MAX_PROBLEMS, Problem, ProfileError, nearest};
+use crate::profile::{MAX_PROBLEMS, Problem, ProfileError, nearest, normal_key, truncate};
 use crate::safe_text::csv_unguard;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -143,17 +143,6 @@ struct Columns {
     minutes: usize,
     who: Option<usize>,
     count: Option<usize>,
-}
-
-fn normal(word: &str) -> String {
-    word.trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            ' ' | '_' | '\u{2010}'..='\u{2015}' => '-',
-            other => other,
-        })
-        .collect()
 }
 
 fn problem(file: &str, row: usize, column: Option<&str>, message: String, hint: &str) -> Problem {
@@ -325,7 +314,7 @@ fn columns(
     let mut ignored = Vec::new();
     let known: Vec<&str> = REQUIRED.iter().chain(OPTIONAL.iter()).copied().collect();
     for (i, heading) in header.iter().enumerate() {
-        let word = normal(csv_unguard(heading));
+        let word = normal_key(csv_unguard(heading));
         if word.is_empty() {
             continue;
         }
@@ -398,13 +387,7 @@ fn cell(record: &csv::StringRecord, at: usize) -> &str {
 
 /// Quotes a value in an error message: short, and never a control character.
 fn quoted(value: &str) -> String {
-    let cut: String = value.chars().take(40).collect();
-    let more = if value.chars().nth(40).is_some() {
-        "..."
-    } else {
-        ""
-    };
-    format!("`{}{more}`", crate::safe_text::escape_controls(&cut))
+    format!("`{}`", truncate(value))
 }
 
 fn entry(
@@ -447,7 +430,7 @@ fn entry(
         }
     };
     let task_text = cell(record, columns.task);
-    let task = Logged::from_name(&normal(task_text));
+    let task = Logged::from_name(&normal_key(task_text));
     if task.is_none() {
         let names = Logged::names();
         let hint = match nearest(task_text, &names) {
@@ -495,7 +478,7 @@ fn entry(
         {
             None => Some(Who::Senco),
             Some(text) => {
-                let word = normal(text);
+                let word = normal_key(text);
                 let who = Who::ALL.into_iter().find(|w| w.as_str() == word);
                 if who.is_none() {
                     found.push(problem(

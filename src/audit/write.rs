@@ -3,6 +3,7 @@
 //! comment, blank line and key order is kept; a key already there is
 //! changed in place; each line written says where its value came from.
 
+use crate::profile::normal_key;
 use toml_edit::{DocumentMut, Item, Table, TableLike, value};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,12 +18,6 @@ pub enum WriteError {
         "the profile writes `assumptions = {{ ... }}` on one line, which has no room for a note of where each value came from: make it an [assumptions] table, one key a line"
     )]
     Inline,
-}
-
-/// A key or table name as a person may have typed it: `Assumptions`,
-/// `ehcp_review_hours`.
-fn normal(word: &str) -> String {
-    word.trim().to_lowercase().replace(['_', ' '], "-")
 }
 
 /// `text` with each `(key, value)` set in `[assumptions]`, each followed
@@ -44,7 +39,7 @@ pub fn write_assumptions(
     let name = doc
         .iter()
         .map(|(k, _)| k.to_string())
-        .find(|k| normal(k) == "assumptions")
+        .find(|k| normal_key(k) == "assumptions")
         .unwrap_or_else(|| "assumptions".to_string());
     if doc
         .get(&name)
@@ -66,7 +61,7 @@ pub fn write_assumptions(
         let existing = table
             .iter()
             .map(|(k, _)| k.to_string())
-            .find(|k| normal(k) == *key);
+            .find(|k| normal_key(k) == *key);
         let mut item = value(*number);
         if let Some(v) = item.as_value_mut() {
             v.decor_mut().set_suffix(format!(" # {note}"));

@@ -103,7 +103,7 @@ fn checked_only(only: &[String]) -> Result<Option<Vec<String>>> {
     let known = calibratable_keys();
     let mut keys = Vec::new();
     for key in only.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
-        let normal = key.to_lowercase().replace(['_', ' '], "-");
+        let normal = senco_plan::profile::normal_key(key);
         let normal = normal.strip_prefix("assumptions.").unwrap_or(&normal);
         match known.iter().find(|k| **k == normal) {
             Some(k) => keys.push((*k).to_string()),

@@ -14,7 +14,8 @@ pub use position::LineIndex;
 pub use problem::{MAX_PROBLEMS, Problem, ProfileError};
 pub(crate) use read::first_problems;
 pub use read::{Draft, MAX_PROFILE_BYTES, REQUIRED, parse_profile};
-pub(crate) use read::{MAX_PUPILS, markable_key, nearest};
+pub(crate) use read::{MAX_PUPILS, markable_key, nearest, truncate};
+pub use syntax::normal_key;
 
 /// The keys the reader accepts, table by table (assumptions and costs
 /// are listed by `crate::params`).

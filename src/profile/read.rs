@@ -1385,7 +1385,7 @@ fn figure(value: f64) -> String {
 
 /// A value quoted in a message: at most 40 characters, control characters
 /// escaped.
-fn truncate(text: &str) -> String {
+pub(crate) fn truncate(text: &str) -> String {
     const MAX: usize = 40;
     let cut: String = text.chars().take(MAX).collect();
     let more = if text.chars().nth(MAX).is_some() {

@@ -75,10 +75,11 @@ fn kind_of(table: &str, key: &str) -> Kind {
     }
 }
 
-/// A key as a person might type it (`SEN support`, `teaching_hours`,
-/// `teaching–hours`) read as the table's own, if it is one.
-fn known_key(table: &str, typed: &str) -> Option<&'static str> {
-    let normal: String = typed
+/// A key or name as senco-plan spells it, from how a person might type it:
+/// trimmed, lower case, with spaces, underscores and typographic dashes as
+/// `-`. Profiles, time logs and `--only` all read names this way.
+pub fn normal_key(typed: &str) -> String {
+    typed
         .trim()
         .to_lowercase()
         .chars()
@@ -86,7 +87,13 @@ fn known_key(table: &str, typed: &str) -> Option<&'static str> {
             ' ' | '_' | '\u{2010}'..='\u{2015}' => '-',
             other => other,
         })
-        .collect();
+        .collect()
+}
+
+/// A key as a person might type it (`SEN support`, `teaching_hours`,
+/// `teaching–hours`) read as the table's own, if it is one.
+fn known_key(table: &str, typed: &str) -> Option<&'static str> {
+    let normal = normal_key(typed);
     let table = table.trim().to_lowercase();
     super::known_keys()
         .into_iter()
