@@ -8,29 +8,30 @@ use crate::profile::{Phase, Problem, ProfileError};
 use crate::safe_text::escape_controls;
 use std::collections::BTreeSet;
 
-/// The columns read, by their names in the DfE's file.
-const URN: &str = "URN";
-const NAME: &str = "school_name";
-const LA: &str = "la_name";
-const GROUPING: &str = "phase_type_grouping";
-const ESTABLISHMENT: &str = "type_of_establishment";
-const ALL_THROUGH: &str = "all_through";
-const MIDDLE: &str = "middle_school";
-const PUPILS: &str = "Total pupils";
-const SEN_SUPPORT: &str = "SEN support";
-const EHCP: &str = "EHC plan";
+/// The columns read, by their names in the DfE's file; the constants below
+/// index this list.
 const REQUIRED: [&str; 10] = [
-    URN,
-    NAME,
-    LA,
-    GROUPING,
-    ESTABLISHMENT,
-    ALL_THROUGH,
-    MIDDLE,
-    PUPILS,
-    SEN_SUPPORT,
-    EHCP,
+    "URN",
+    "school_name",
+    "la_name",
+    "phase_type_grouping",
+    "type_of_establishment",
+    "all_through",
+    "middle_school",
+    "Total pupils",
+    "SEN support",
+    "EHC plan",
 ];
+const URN: usize = 0;
+const NAME: usize = 1;
+const LA: usize = 2;
+const GROUPING: usize = 3;
+const ESTABLISHMENT: usize = 4;
+const ALL_THROUGH: usize = 5;
+const MIDDLE: usize = 6;
+const PUPILS: usize = 7;
+const SEN_SUPPORT: usize = 8;
+const EHCP: usize = 9;
 
 /// Independent schools of unknown type: primary below this roll.
 const INDEPENDENT_SECONDARY_FROM: u32 = 500;
@@ -76,10 +77,11 @@ impl DfeHeader {
         }
     }
 
-    fn cell<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
-        let index = REQUIRED.iter().position(|c| *c == column).unwrap_or(0);
+    /// The cell of one of the [`REQUIRED`] columns; a short row reads as
+    /// empty, which no count or name accepts.
+    fn cell<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {
         self.at
-            .get(index)
+            .get(column)
             .and_then(|at| record.get(*at))
             .unwrap_or("")
             .trim()
@@ -163,9 +165,9 @@ impl DfeHeader {
         };
         let skip = |why: String| Outcome::Skipped(Some(urn), why);
         let counts = (
-            count(self.cell(record, PUPILS), PUPILS),
-            count(self.cell(record, SEN_SUPPORT), SEN_SUPPORT),
-            count(self.cell(record, EHCP), EHCP),
+            count(self.cell(record, PUPILS), REQUIRED[PUPILS]),
+            count(self.cell(record, SEN_SUPPORT), REQUIRED[SEN_SUPPORT]),
+            count(self.cell(record, EHCP), REQUIRED[EHCP]),
         );
         let (pupils, sen_support, ehcp) = match counts {
             (Ok(p), Ok(s), Ok(e)) => (p, s, e),
