@@ -202,8 +202,13 @@ impl Tally {
     pub fn add(&mut self, record: &Record) {
         match record {
             Ok(report) => self.add_line(&SchoolLine::from(report)),
-            Err(_) => self.failed += 1,
+            Err(_) => self.add_failure(),
         }
+    }
+
+    /// An input that could not be assessed.
+    pub fn add_failure(&mut self) {
+        self.failed += 1;
     }
 
     pub fn add_line(&mut self, line: &SchoolLine) {

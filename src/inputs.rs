@@ -45,7 +45,7 @@ pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
         Kind::Profile => ("a profile", "give the path of a .toml file", "1 MiB"),
         Kind::TimeLog => ("a time log", "give the path of a .csv file", "16 MiB"),
     };
-    let name = display_name(path);
+    let name = || display_name(path);
     let mut bytes = Vec::new();
     let limit = limit + 1;
     if is_stdio(path) {
@@ -54,27 +54,37 @@ pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
     } else {
-        if path.is_dir() {
-            bail!("{name} is a folder, not {what}: {folder_hint}");
-        }
         let file = std::fs::File::open(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
-                anyhow::anyhow!("cannot open {name}: there is no such file (check the path)")
+                anyhow::anyhow!(
+                    "cannot open {}: there is no such file (check the path)",
+                    name()
+                )
             }
             std::io::ErrorKind::PermissionDenied => {
                 anyhow::anyhow!(
-                    "cannot open {name}: you are not allowed to read it (check its permissions)"
+                    "cannot open {}: you are not allowed to read it (check its permissions)",
+                    name()
                 )
             }
-            _ => anyhow::anyhow!("cannot open {name}: {e}"),
+            _ => anyhow::anyhow!("cannot open {}: {e}", name()),
         })?;
+        // One look at the open file: a folder opens, but is no profile;
+        // a regular file's size sizes the buffer (a device says 0).
+        let meta = file.metadata().ok();
+        if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+            bail!("{} is a folder, not {what}: {folder_hint}", name());
+        }
+        let expected = meta.map_or(0, |m| m.len()).min(limit);
+        bytes.reserve_exact(usize::try_from(expected).unwrap_or(0) + 1);
         file.take(limit)
             .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {name}"))?;
+            .with_context(|| format!("cannot read {}", name()))?;
     }
     if bytes.len() as u64 >= limit {
         bail!(
-            "{name} is larger than {size}, far larger than {what}: check that it is {what} for senco-plan"
+            "{} is larger than {size}, far larger than {what}: check that it is {what} for senco-plan",
+            name()
         );
     }
     let save_as = match kind {
@@ -83,7 +93,8 @@ pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
     };
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
-            "{name} is not a text file (invalid UTF-8 at byte {}): {save_as}",
+            "{} is not a text file (invalid UTF-8 at byte {}): {save_as}",
+            name(),
             e.utf8_error().valid_up_to()
         )
     })

@@ -548,18 +548,52 @@ pub fn coverage_and_score(demand: f64, covered: f64) -> (f64, u32) {
     (coverage, (100.0 * coverage).round() as u32)
 }
 
-/// Assesses a validated profile as of a date.
-pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
-    let a = &p.assumptions;
+/// The demand, who covers it, and the score: what every option row needs
+/// of an assessment, without the rest of it.
+pub struct Scored {
+    pub tasks: Vec<TaskHours>,
+    pub pools: Pools,
+    pub demand: f64,
+    pub covered: f64,
+    pub shortfall: f64,
+    pub coverage: f64,
+    pub score: u32,
+    pub band: Band,
+}
+
+/// The first part of [`assess`].
+pub fn scored(p: &Profile) -> Scored {
     let pools = pools(p);
     let mut tasks = demand(p);
     allocate(&mut tasks, &pools);
-
     let demand: f64 = tasks.iter().map(|t| t.hours_per_week).sum();
     let covered: f64 = tasks.iter().map(|t| t.covered.total()).sum();
-    let shortfall = (demand - covered).max(0.0);
     let (coverage, score) = coverage_and_score(demand, covered);
-    let band = band(f64::from(score), a);
+    Scored {
+        tasks,
+        pools,
+        demand,
+        covered,
+        shortfall: (demand - covered).max(0.0),
+        coverage,
+        score,
+        band: band(f64::from(score), &p.assumptions),
+    }
+}
+
+/// Assesses a validated profile as of a date.
+pub fn assess(p: &Profile, as_of: NaiveDate) -> Assessment {
+    let a = &p.assumptions;
+    let Scored {
+        tasks,
+        pools,
+        demand,
+        covered,
+        shortfall,
+        coverage,
+        score,
+        band,
+    } = scored(p);
 
     let used = tasks.iter().fold(Cover::default(), |sum, t| Cover {
         senco: sum.senco + t.covered.senco,
@@ -666,16 +700,42 @@ pub fn band(score: f64, a: &crate::params::Assumptions) -> Band {
     }
 }
 
-/// Murray's health check (2018, "Models for the SENCO role: context, value and intent"): "impact not status".
-fn leadership(p: &Profile) -> LeadershipCheck {
+/// Murray's four checks, each met, not met or unanswered.
+fn leadership_checks(p: &Profile) -> [(&'static str, Option<bool>); 4] {
     let s = &p.senco;
     let on_slt = matches!(s.leadership, Leadership::Slt | Leadership::AssociateSlt);
-    let checks = [
+    [
         ("on or attending the SLT", Some(on_slt)),
         ("headteacher support", s.headteacher_support),
         ("strategic vision", s.strategic_vision),
         ("influences colleagues", s.influences_colleagues),
-    ];
+    ]
+}
+
+/// The rating for the checks met and unanswered.
+fn rating(points: u32, unanswered: usize) -> Rating {
+    if unanswered == 3 {
+        Rating::NotAssessed
+    } else {
+        match points {
+            4 => Rating::Strong,
+            3 => Rating::Sound,
+            2 => Rating::Partial,
+            _ => Rating::Weak,
+        }
+    }
+}
+
+/// The leadership rating alone, as [`assess`] gives it.
+pub fn leadership_rating(p: &Profile) -> Rating {
+    let checks = leadership_checks(p);
+    let count = |wanted: Option<bool>| checks.iter().filter(|(_, v)| *v == wanted).count();
+    rating(count(Some(true)) as u32, count(None))
+}
+
+/// Murray's health check (2018, "Models for the SENCO role: context, value and intent"): "impact not status".
+fn leadership(p: &Profile) -> LeadershipCheck {
+    let checks = leadership_checks(p);
     let pick = |wanted: Option<bool>| -> Vec<&'static str> {
         checks
             .iter()
@@ -685,18 +745,8 @@ fn leadership(p: &Profile) -> LeadershipCheck {
     };
     let (met, not_met, unanswered) = (pick(Some(true)), pick(Some(false)), pick(None));
     let points = met.len() as u32;
-    let rating = if unanswered.len() == 3 {
-        Rating::NotAssessed
-    } else {
-        match points {
-            4 => Rating::Strong,
-            3 => Rating::Sound,
-            2 => Rating::Partial,
-            _ => Rating::Weak,
-        }
-    };
     LeadershipCheck {
-        rating,
+        rating: rating(points, unanswered.len()),
         points,
         met,
         not_met,

@@ -4,11 +4,10 @@
 //! is a profile -> profile transformation (a plan `Choice`), priced by the
 //! general cost of a change between two profiles.
 
-use crate::model::{Assessment, Band, Rating, assess};
-use crate::plan::{Choice, PlanSettings, STEP_HOURS, apply_choice, describe, fit_single};
+use crate::model::{Assessment, Band, Rating, leadership_rating, scored};
+use crate::plan::{Choice, PlanSettings, STEP_HOURS, apply_choice_onto, describe, fit_single};
 use crate::profile::{Change, Leadership, Profile, Structure, changes};
 use crate::round;
-use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -329,31 +328,33 @@ fn not_applicable(remedy: Remedy, p: &Profile, before: Rating, reason: String) -
 }
 
 /// The row for a remedy applied as `choice`.
+/// `scratch` is a copy of `p` to apply the choice onto.
 fn row(
     remedy: Remedy,
-    p: &Profile,
+    (p, scratch): (&Profile, &mut Profile),
     base: &Assessment,
     choice: &Choice,
-    as_of: NaiveDate,
     years: u32,
 ) -> OptionResult {
-    let changed = apply_choice(p, choice);
-    let after = assess(&changed, as_of);
-    let cost = change_cost(p, &changed);
-    let gained = base.shortfall_hours_per_week - after.shortfall_hours_per_week;
+    apply_choice_onto(scratch, p, choice);
+    let changed = &*scratch;
+    let after = scored(changed);
+    let rating_after = leadership_rating(changed);
+    let cost = change_cost(p, changed);
+    let gained = base.shortfall_hours_per_week - after.shortfall;
     let delta = i64::from(after.score) - i64::from(base.score);
     let reason = if remedy == Remedy::LeadershipStep {
-        let meetings = after.demand_hours_per_week - base.demand_hours_per_week;
+        let meetings = after.demand - base.demand_hours_per_week;
         Some(format!(
             "leadership {} -> {}, for {} h a week more of leadership meetings",
             base.leadership.rating.as_str(),
-            after.leadership.rating.as_str(),
+            rating_after.as_str(),
             round::show(meetings)
         ))
     } else if delta <= 0 && gained >= 0.05 {
         // Fewer hours short, yet no point gained: say why, so the row does
         // not contradict its own shortfall column.
-        let added = after.demand_hours_per_week - base.demand_hours_per_week;
+        let added = after.demand - base.demand_hours_per_week;
         Some(if added >= 0.05 {
             format!(
                 "no points: it covers {} h a week more but adds {} h of work, so the share of the need covered does not rise",
@@ -377,14 +378,14 @@ fn row(
         applicable: true,
         reason,
         amount: Some(describe(p, choice).join("; ")),
-        changes: changes(p, &changed),
+        changes: changes(p, changed),
         score: Some(after.score),
         band: Some(after.band),
         score_delta: Some(delta),
-        shortfall_hours_per_week: Some(after.shortfall_hours_per_week),
-        shortfall_delta: Some(after.shortfall_hours_per_week - base.shortfall_hours_per_week),
+        shortfall_hours_per_week: Some(after.shortfall),
+        shortfall_delta: Some(after.shortfall - base.shortfall_hours_per_week),
         leadership_before: base.leadership.rating,
-        leadership_after: Some(after.leadership.rating),
+        leadership_after: Some(rating_after),
         annual_cost: Some(cost.recurring),
         one_off_cost: Some(cost.one_off),
         cost_per_year: Some(cost.per_year(years)),
@@ -395,11 +396,11 @@ fn row(
 }
 
 /// The row for one remedy: fitted by the plan engine, or at a fixed size.
-pub fn option_row(
+/// `scratch` is a copy of `p` to work on.
+fn option_row(
     remedy: Remedy,
-    p: &Profile,
+    (p, scratch): (&Profile, &mut Profile),
     base: &Assessment,
-    as_of: NaiveDate,
     settings: &PlanSettings,
     sizing: &Sizing,
 ) -> OptionResult {
@@ -411,15 +412,15 @@ pub fn option_row(
     } else if sizing.fixed && remedy == Remedy::DistributedTa {
         fixed_choice(remedy, p, 0.0)
     } else {
-        fit_single(p, remedy, settings, as_of)
+        fit_single(p, base.score, remedy, settings)
     };
     match choice {
         Ok(choice) if choice == Choice::default() => {
-            let mut none = row(remedy, p, base, &choice, as_of, settings.years);
+            let mut none = row(remedy, (p, scratch), base, &choice, settings.years);
             none.amount = Some("none".to_string());
             none
         }
-        Ok(choice) => row(remedy, p, base, &choice, as_of, settings.years),
+        Ok(choice) => row(remedy, (p, scratch), base, &choice, settings.years),
         Err(reason) => not_applicable(remedy, p, before, reason),
     }
 }
@@ -430,13 +431,14 @@ pub fn option_row(
 pub fn evaluate(
     p: &Profile,
     base: &Assessment,
-    as_of: NaiveDate,
     settings: &PlanSettings,
     sizing: &Sizing,
 ) -> Vec<OptionResult> {
+    // One copy of the school for all the rows to work on.
+    let mut scratch = p.clone();
     let mut rows: Vec<OptionResult> = Remedy::ALL
         .iter()
-        .map(|&remedy| option_row(remedy, p, base, as_of, settings, sizing))
+        .map(|&remedy| option_row(remedy, (p, &mut scratch), base, settings, sizing))
         .collect();
     let value = |r: &OptionResult| {
         r.score_delta
@@ -473,6 +475,8 @@ mod tests {
     use super::*;
 
     use crate::fixtures::as_of;
+    use crate::model::assess;
+    use crate::plan::apply_choice;
 
     fn oakfield() -> Profile {
         crate::fixtures::example("primary")
@@ -484,7 +488,7 @@ mod tests {
 
     fn rows(p: &Profile, sizing: &Sizing) -> Vec<OptionResult> {
         let base = assess(p, as_of());
-        evaluate(p, &base, as_of(), &PlanSettings::default(), sizing)
+        evaluate(p, &base, &PlanSettings::default(), sizing)
     }
 
     fn fixed() -> Sizing {
@@ -556,7 +560,7 @@ mod tests {
             years: 1,
             ..PlanSettings::default()
         };
-        let rows = evaluate(&oakfield(), &base, as_of(), &one_year, &fixed());
+        let rows = evaluate(&oakfield(), &base, &one_year, &fixed());
         assert_eq!(best_value(&rows).map(|r| r.option), Some("admin-support"));
     }
 

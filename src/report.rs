@@ -54,7 +54,7 @@ impl Report {
         sizing: &Sizing,
     ) -> Report {
         let mut assessment = assess(profile, as_of);
-        let options = evaluate(profile, &assessment, as_of, settings, sizing);
+        let options = evaluate(profile, &assessment, settings, sizing);
         if let Some(dearest) = options
             .iter()
             .filter_map(|o| o.cost_per_year.map(|c| (c, o.option)))

@@ -428,6 +428,7 @@ fn brute_force_single(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Optio
                 assess(&p, as_of()).score,
             )
         })
+        .filter(|(cost, _)| s.budget.is_none_or(|b| *cost <= b + 1e-6))
         .collect();
     let base_score = assess(base, as_of()).score;
     let cap = if base_score >= s.target {
@@ -465,9 +466,14 @@ fn each_fitted_option_is_the_brute_force_optimum() {
             95,
         ),
     ];
-    for (i, (base, target)) in cases.iter().enumerate() {
+    // Within budgets too: none, one that buys little, one that buys more.
+    let budgeted = cases
+        .iter()
+        .flat_map(|case| [None, Some(1_500.0), Some(12_000.0)].map(|budget| (case, budget)));
+    for (i, ((base, target), budget)) in budgeted.enumerate() {
         let settings = PlanSettings {
             target: *target,
+            budget,
             max_deputy_hours: 12.0,
             max_admin_hours: 12.0,
             max_lead_hours: 4.0,
@@ -479,7 +485,7 @@ fn each_fitted_option_is_the_brute_force_optimum() {
             Remedy::AdminSupport,
             Remedy::DistributedTa,
         ] {
-            let fitted = fit_single(base, remedy, &settings, as_of());
+            let fitted = fit_single(base, assess(base, as_of()).score, remedy, &settings);
             let expected = brute_force_single(base, remedy, &settings);
             match (fitted, expected) {
                 (Ok(choice), Some((cost, score))) => {

@@ -195,6 +195,16 @@ proptest! {
         prop_assert!(score(&more) <= score(&p));
     }
 
+    // `fit_single` halves its way along the teaching steps on this fact.
+    #[test]
+    fn moving_teaching_to_senco_time_never_lowers_the_score(p in profile(), steps in 0u32..=40) {
+        let mut moved = p.clone();
+        let hours = (f64::from(steps) * 0.5).min(p.senco.teaching_hours);
+        moved.senco.teaching_hours -= hours;
+        moved.senco.senco_hours += hours;
+        prop_assert!(score(&moved) >= score(&p));
+    }
+
     #[test]
     fn more_ehc_plans_never_lower_demand(p in profile(), extra in 0u32..50) {
         // Pupils on roll stay the same; only the number with a plan grows.

@@ -10,6 +10,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use senco_plan::batch::{Failure, Record, SchoolLine, Tally};
+use senco_plan::export::ExportError;
 use senco_plan::forecast::{ForecastSummary, forecast};
 use senco_plan::plan::PlanSettings;
 use senco_plan::profile::{Draft, Override};
@@ -17,6 +18,13 @@ use senco_plan::report::Report;
 use senco_plan::uncertainty::{Draws, uncertainty};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// One input of a batch, assessed: its line for the summary, or why it
+/// could not be assessed, and its record in the output format.
+struct Done {
+    line: Result<SchoolLine, Failure>,
+    text: String,
+}
 
 /// Failed inputs whose problems a batch prints; the rest are counted.
 const MAX_SHOWN_FAILURES: usize = 50;
@@ -131,26 +139,39 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
         for input in &chunk {
             guard.check(input)?;
         }
-        let records: Vec<Record> = chunk
+        // Each worker writes its school's record too: the output is then
+        // only copied, in order, between chunks.
+        let done: Vec<Result<Done, ExportError>> = chunk
             .into_par_iter()
-            .map(|input| {
+            .enumerate()
+            .map(|(i, input)| {
                 let draws = args.spread.uncertainty.then_some(&draws);
-                assess_input(input, &edits, as_of, &args.sizing, (draws, args.forecast))
+                let record =
+                    assess_input(input, &edits, as_of, &args.sizing, (draws, args.forecast));
+                let text = if args.summary_only {
+                    String::new()
+                } else {
+                    exporter.batch_record(first && i == 0, &record)?
+                };
+                Ok(Done {
+                    line: record.map(|report| SchoolLine::from(&report)),
+                    text,
+                })
             })
             .collect();
-        for record in &records {
-            tally.add(record);
-            match record {
-                Ok(report) => {
-                    below |= args
-                        .check
-                        .fail_under
-                        .is_some_and(|t| report.assessment.score < t);
+        first = false;
+        for done in done {
+            let done = done?;
+            match done.line {
+                Ok(line) => {
+                    below |= args.check.fail_under.is_some_and(|t| line.score < t);
+                    tally.add_line(&line);
                     if exporter.keeps_lines() {
-                        lines.push(SchoolLine::from(report));
+                        lines.push(line);
                     }
                 }
                 Err(failure) => {
+                    tally.add_failure();
                     // A roster of bad rows would flood the terminal.
                     if failed < MAX_SHOWN_FAILURES {
                         eprintln!("{failure}");
@@ -158,10 +179,7 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
                     failed += 1;
                 }
             }
-            if !args.summary_only {
-                sink.write(&exporter.batch_record(first, record)?)?;
-                first = false;
-            }
+            sink.write(&done.text)?;
             progress.inc();
             if failed > 0 && args.fail_fast {
                 break;

@@ -51,7 +51,7 @@ pub(super) trait Draw {
     }
 }
 
-impl<T: Draw> Exporter for T {
+impl<T: Draw + Send + Sync> Exporter for T {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError> {
         let drawn: Vec<String> = reports.iter().map(|r| self.draw(layout(r))).collect();
         Ok(drawn.join("\n"))

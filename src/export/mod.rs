@@ -37,7 +37,7 @@ pub enum ExportError {
 
 /// Turns results into the text of one output format; every command's
 /// output goes through the same exporter for a format.
-pub trait Exporter {
+pub trait Exporter: Send + Sync {
     fn assess(&self, reports: &[Report]) -> Result<String, ExportError>;
     fn compare(&self, comparison: &Comparison) -> Result<String, ExportError>;
 

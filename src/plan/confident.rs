@@ -225,7 +225,7 @@ impl Evaluator<'_> {
     }
 
     /// Every mix of the other remedies, cheapest first.
-    fn outers_by_cost(&self, grid: &Grid, pairs: Vec<(u32, u32)>) -> Vec<(f64, Choice)> {
+    fn outers_by_cost(&mut self, grid: &Grid, pairs: Vec<(u32, u32)>) -> Vec<(f64, Choice)> {
         let mut outers: Vec<(f64, Choice)> = outer_choices(*grid, pairs)
             .map(|c| (self.cost(&c), c))
             .collect();
@@ -320,31 +320,9 @@ impl Evaluator<'_> {
         holding: u32,
         target: u32,
     ) -> u32 {
-        let (mut failing, mut passing) = (None, holding);
-        let mut stride = 1;
-        while passing > least {
-            let probe = passing.saturating_sub(stride).max(least);
-            if self.holds(twins, draws, needed, (deputy, probe), target) {
-                passing = probe;
-                stride *= 2;
-            } else {
-                failing = Some(probe);
-                break;
-            }
-        }
-        let Some(mut low) = failing else {
-            return passing;
-        };
-        // `low` fails and `passing` holds: the least that holds is above low.
-        while passing - low > 1 {
-            let middle = low + (passing - low) / 2;
-            if self.holds(twins, draws, needed, (deputy, middle), target) {
-                passing = middle;
-            } else {
-                low = middle;
-            }
-        }
-        passing
+        super::least_holding(least, holding, |admin| {
+            self.holds(twins, draws, needed, (deputy, admin), target)
+        })
     }
 
     /// The most draws any plan within the budget reaches the target in.

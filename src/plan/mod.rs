@@ -9,13 +9,15 @@
 //! trying every admin time for every deputy time.
 
 use crate::model::{Band, Pools, TaskHours, allocate, assess, coverage_and_score, demand, pools};
-use crate::options::{Cost, DEFAULT_YEARS, OptionResult, Remedy, Sizing, change_cost, evaluate};
+use crate::options::{DEFAULT_YEARS, OptionResult, Remedy, Sizing, change_cost, evaluate};
 use crate::profile::{Admin, Change, Deputy, Leadership, Profile, Structure, changes};
 use crate::report::SCHEMA_VERSION;
 use crate::round::{self, counted, show};
 use crate::uncertainty::{Draws, chance, drawn_profiles};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Borrow;
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -124,19 +126,32 @@ fn halves(half_hours: u32) -> f64 {
 /// The profile a choice makes of the baseline.
 pub fn apply_choice(base: &Profile, c: &Choice) -> Profile {
     let mut p = base.clone();
+    apply_choice_onto(&mut p, base, c);
+    p
+}
+
+/// Makes `p`, a copy of `base` in everything a choice does not touch, the
+/// profile `c` makes of `base`: the searches reuse one copy rather than
+/// copying the profile (its text and lists) for every point they try.
+pub fn apply_choice_onto(p: &mut Profile, base: &Profile, c: &Choice) {
     let moved = halves(c.teaching_moved);
-    p.senco.teaching_hours -= moved;
-    p.senco.senco_hours += moved;
-    if c.deputy_added > 0 {
-        p.deputy = Some(Deputy {
+    p.senco.teaching_hours = base.senco.teaching_hours - moved;
+    p.senco.senco_hours = base.senco.senco_hours + moved;
+    p.deputy = if c.deputy_added > 0 {
+        Some(Deputy {
             hours: base.deputy_hours() + halves(c.deputy_added),
-        });
-    }
-    if c.admin_added > 0 {
-        p.admin = Some(Admin {
+        })
+    } else {
+        base.deputy.clone()
+    };
+    p.admin = if c.admin_added > 0 {
+        Some(Admin {
             hours: base.admin_hours() + halves(c.admin_added),
-        });
-    }
+        })
+    } else {
+        base.admin.clone()
+    };
+    p.tas = base.tas.clone();
     if (c.lead_tas_added > 0 || c.lead_hours_added > 0)
         && let Some(tas) = p.tas.as_mut()
     {
@@ -144,16 +159,13 @@ pub fn apply_choice(base: &Profile, c: &Choice) -> Profile {
         tas.lead_tas += c.lead_tas_added;
         tas.lead_hours += halves(c.lead_hours_added);
     }
-    if c.corporate {
-        p.whole_school.corporate_responsibility = true;
-    }
-    if c.leadership_step {
-        p.senco.leadership = match p.senco.leadership {
-            Leadership::Middle => Leadership::AssociateSlt,
-            Leadership::AssociateSlt | Leadership::Slt => Leadership::Slt,
-        };
-    }
-    p
+    p.whole_school.corporate_responsibility =
+        base.whole_school.corporate_responsibility || c.corporate;
+    p.senco.leadership = match (c.leadership_step, base.senco.leadership) {
+        (true, Leadership::Middle) => Leadership::AssociateSlt,
+        (true, Leadership::AssociateSlt | Leadership::Slt) => Leadership::Slt,
+        (false, leadership) => leadership,
+    };
 }
 
 /// How far each remedy may go for this school, in grid steps.
@@ -256,23 +268,32 @@ struct Slice {
     demand: f64,
     pools: Pools,
     outer: Choice,
+    /// The last point scored, (deputy steps, admin steps, score): the
+    /// searches for one remedy ask for the same point twice.
+    last: Cell<Option<(u32, u32, u32)>>,
 }
 
 fn make_slice(base: &Profile, outer: Choice, with_deputy: bool) -> Slice {
+    slice_onto(&mut base.clone(), base, outer, with_deputy)
+}
+
+/// [`make_slice`], with `scratch` (a copy of `base`) as the working copy.
+fn slice_onto(scratch: &mut Profile, base: &Profile, outer: Choice, with_deputy: bool) -> Slice {
     // A deputy's presence adds supervision to demand; their hours do not.
     let shape = Choice {
         deputy_added: u32::from(with_deputy && base.deputy.is_none()),
         ..outer
     };
-    let profile = apply_choice(base, &shape);
-    let tasks = demand(&profile);
-    let mut pools = pools(&profile);
+    apply_choice_onto(scratch, base, &shape);
+    let tasks = demand(scratch);
+    let mut pools = pools(scratch);
     pools.deputy = base.deputy_hours();
     Slice {
         demand: tasks.iter().map(|t| t.hours_per_week).sum(),
         tasks,
         pools,
         outer,
+        last: Cell::new(None),
     }
 }
 
@@ -334,16 +355,24 @@ fn slices<'a>(
     grid: &Grid,
 ) -> impl Iterator<Item = (Slice, RangeInclusive<u32>)> + 'a {
     let segments = deputy_segments(base, grid);
+    let mut scratch = base.clone();
     outer_choices(*grid, grid.lead_pairs(base)).flat_map(move |outer| {
         segments
-            .clone()
-            .into_iter()
-            .map(move |(with_deputy, steps)| (make_slice(base, outer, with_deputy), steps))
+            .iter()
+            .map(|(with_deputy, steps)| {
+                (
+                    slice_onto(&mut scratch, base, outer, *with_deputy),
+                    steps.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
     })
 }
 
 struct Evaluator<'a> {
     base: &'a Profile,
+    /// A copy of `base` that each choice priced is applied onto.
+    scratch: Profile,
     buffer: Vec<TaskHours>,
     evaluated: u64,
     /// Past this much work a `--confidence` search gives up.
@@ -358,6 +387,7 @@ impl<'a> Evaluator<'a> {
     fn new(base: &'a Profile, years: u32) -> Self {
         Evaluator {
             base,
+            scratch: base.clone(),
             buffer: Vec::new(),
             evaluated: 0,
             ceiling: u64::MAX,
@@ -367,13 +397,19 @@ impl<'a> Evaluator<'a> {
     }
 
     /// A choice's cost a year over the horizon: what every ranking uses.
-    fn cost(&self, c: &Choice) -> f64 {
-        cost_of(self.base, c).per_year(self.years)
+    fn cost(&mut self, c: &Choice) -> f64 {
+        apply_choice_onto(&mut self.scratch, self.base, c);
+        change_cost(self.base, &self.scratch).per_year(self.years)
     }
 
     /// The score with `deputy` and `admin` half hours added: the model's
     /// own allocation, without rebuilding the profile.
     fn score(&mut self, slice: &Slice, deputy: u32, admin: u32) -> u32 {
+        if let Some((d, a, score)) = slice.last.get()
+            && (d, a) == (deputy, admin)
+        {
+            return score;
+        }
         self.evaluated += 1;
         self.buffer.clone_from(&slice.tasks);
         let pools = Pools {
@@ -383,29 +419,87 @@ impl<'a> Evaluator<'a> {
         };
         allocate(&mut self.buffer, &pools);
         let covered: f64 = self.buffer.iter().map(|t| t.covered.total()).sum();
-        coverage_and_score(slice.demand, covered).1
+        let score = coverage_and_score(slice.demand, covered).1;
+        slice.last.set(Some((deputy, admin, score)));
+        score
+    }
+
+    /// The score with `teaching` half hours moved to SENCO time, and no
+    /// other remedy.
+    fn score_teaching_moved(&mut self, teaching: u32) -> u32 {
+        let outer = Choice {
+            teaching_moved: teaching,
+            ..Choice::default()
+        };
+        let slice = slice_onto(&mut self.scratch, self.base, outer, false);
+        self.score(&slice, 0, 0)
+    }
+
+    /// [`fit_single`] for fewer teaching hours. Moving teaching to SENCO
+    /// time never lowers the score (a property test checks) and never
+    /// costs less, so both the most affordable and the least that reaches
+    /// the goal are found by halving the steps: a handful of points, not
+    /// every one.
+    fn fit_teaching(
+        &mut self,
+        grid: &Grid,
+        (base_score, cap): (u32, u32),
+        budget: Option<f64>,
+    ) -> Result<Choice, String> {
+        let moved = |teaching_moved: u32| Choice {
+            teaching_moved,
+            ..Choice::default()
+        };
+        let affordable =
+            |ev: &mut Self, steps: u32| budget.is_none_or(|b| ev.cost(&moved(steps)) <= b + 1e-6);
+        if !affordable(self, 0) {
+            return Err(over_budget(budget));
+        }
+        // The most steps affordable: the least that is not, less one.
+        let most = first_holding(1..=grid.teaching, |steps| !affordable(self, steps)) - 1;
+        let goal = self.score_teaching_moved(most).min(cap);
+        if goal <= base_score {
+            return Ok(Choice::default());
+        }
+        Ok(moved(first_holding(0..=most, |steps| {
+            self.score_teaching_moved(steps) >= goal
+        })))
     }
 
     /// For every point of the grid other than admin time, the least admin
-    /// time that reaches the target, if any.
-    fn least_plans(&mut self, grid: &Grid, target: u32) -> Vec<Choice> {
+    /// time that reaches the target, if any, with its cost a year.
+    fn least_plans<S: Borrow<(Slice, RangeInclusive<u32>)>>(
+        &mut self,
+        slices: impl IntoIterator<Item = S>,
+        grid: &Grid,
+        target: u32,
+    ) -> Vec<(f64, Choice)> {
         let mut found = Vec::new();
-        for (slice, deputy_steps) in slices(self.base, grid) {
+        for run in slices {
+            let (slice, deputy_steps) = run.borrow();
+            let prices = Prices::new(self, slice.outer, *deputy_steps.start());
             let mut admin = grid.admin;
-            for deputy in deputy_steps {
-                if self.score(&slice, deputy, admin) < target {
-                    continue;
-                }
-                while admin > grid.floor.admin_added
-                    && self.score(&slice, deputy, admin - 1) >= target
-                {
-                    admin -= 1;
-                }
-                found.push(Choice {
-                    deputy_added: deputy,
-                    admin_added: admin,
-                    ..slice.outer
+            // The steps that miss the target with the most admin time come
+            // first (the score never falls as deputy time grows): halve
+            // to the first that reaches it.
+            let first = first_holding(deputy_steps.clone(), |deputy| {
+                self.score(slice, deputy, admin) >= target
+            });
+            // From there every step reaches it with the admin time the
+            // step before needed, so only less admin time need be tried.
+            for deputy in first..=*deputy_steps.end() {
+                admin = least_holding(grid.floor.admin_added, admin, |admin| {
+                    self.score(slice, deputy, admin) >= target
                 });
+                let cost = prices.without_admin(deputy) + f64::from(admin) * prices.admin_step;
+                found.push((
+                    cost,
+                    Choice {
+                        deputy_added: deputy,
+                        admin_added: admin,
+                        ..slice.outer
+                    },
+                ));
             }
         }
         found
@@ -413,53 +507,78 @@ impl<'a> Evaluator<'a> {
 
     /// The best score within a budget (none: the whole grid), cheapest first
     /// on equal scores.
-    fn best_within(&mut self, grid: &Grid, budget: Option<f64>) -> Option<(u32, f64, Choice)> {
+    fn best_within<S: Borrow<(Slice, RangeInclusive<u32>)>>(
+        &mut self,
+        slices: impl IntoIterator<Item = S>,
+        grid: &Grid,
+        budget: Option<f64>,
+    ) -> Option<(u32, f64, Choice)> {
         let mut best: Option<(u32, f64, Choice)> = None;
-        for (slice, deputy_steps) in slices(self.base, grid) {
+        let mut offer = |score: u32, cost: f64, choice: Choice| {
+            let better = best
+                .as_ref()
+                .is_none_or(|(s, c, _)| score > *s || (score == *s && cost < *c - 1e-6));
+            if better {
+                best = Some((score, cost, choice));
+            }
+        };
+        for run in slices {
+            let (slice, deputy_steps) = run.borrow();
             // Costs by arithmetic from the run's first step: copying the
             // profile to price every point was most of a batch's time.
             let prices = Prices::new(self, slice.outer, *deputy_steps.start());
-            let admin_step = prices.admin_step;
-            for deputy in deputy_steps {
-                let without_admin = Choice {
-                    deputy_added: deputy,
-                    ..slice.outer
-                };
+            // The most admin time affordable with a deputy step, if any.
+            let most_admin = |deputy: u32| {
                 let fixed = prices.without_admin(deputy);
                 let admin = match budget {
-                    Some(limit) if fixed > limit + 1e-6 => continue,
-                    Some(limit) if admin_step > 0.0 => {
-                        (((limit - fixed) / admin_step + 1e-9).floor() as u32).min(grid.admin)
+                    Some(limit) if fixed > limit + 1e-6 => return None,
+                    Some(limit) if prices.admin_step > 0.0 => {
+                        (((limit - fixed) / prices.admin_step + 1e-9).floor() as u32)
+                            .min(grid.admin)
                     }
                     _ => grid.admin,
                 };
-                if admin < grid.floor.admin_added {
+                (admin >= grid.floor.admin_added).then_some(admin)
+            };
+            let price = |deputy: u32, admin: u32| {
+                prices.without_admin(deputy) + f64::from(admin) * prices.admin_step
+            };
+            let choice = |deputy: u32, admin: u32| Choice {
+                deputy_added: deputy,
+                admin_added: admin,
+                ..slice.outer
+            };
+            if grid.admin == grid.floor.admin_added && prices.deputy_step >= 0.0 {
+                // One admin time: the affordable steps come first, the
+                // score never falls along them and the cost never falls,
+                // so the run's best is the least deputy time that scores
+                // as well as its last affordable step.
+                let admin = grid.admin;
+                let Some(last) = deputy_steps
+                    .clone()
+                    .take_while(|deputy| most_admin(*deputy).is_some())
+                    .last()
+                else {
                     continue;
-                }
-                let score = self.score(&slice, deputy, admin);
+                };
+                let top = self.score(slice, last, admin);
+                let least = first_holding(*deputy_steps.start()..=last, |deputy| {
+                    self.score(slice, deputy, admin) >= top
+                });
+                offer(top, price(least, admin), choice(least, admin));
+                continue;
+            }
+            for deputy in deputy_steps.clone() {
+                let Some(admin) = most_admin(deputy) else {
+                    continue;
+                };
+                let score = self.score(slice, deputy, admin);
                 // Admin time beyond what the score needs buys nothing: find
                 // the least that gives the same score (it never falls).
-                let (mut low, mut high) = (grid.floor.admin_added, admin);
-                while low < high {
-                    let middle = low + (high - low) / 2;
-                    if self.score(&slice, deputy, middle) >= score {
-                        high = middle;
-                    } else {
-                        low = middle + 1;
-                    }
-                }
-                let admin = high;
-                let choice = Choice {
-                    admin_added: admin,
-                    ..without_admin
-                };
-                let cost = fixed + f64::from(admin) * admin_step;
-                let better = best
-                    .as_ref()
-                    .is_none_or(|(s, c, _)| score > *s || (score == *s && cost < *c - 1e-6));
-                if better {
-                    best = Some((score, cost, choice));
-                }
+                let least = first_holding(grid.floor.admin_added..=admin, |admin| {
+                    self.score(slice, deputy, admin) >= score
+                });
+                offer(score, price(deputy, least), choice(deputy, least));
             }
         }
         best
@@ -500,6 +619,46 @@ impl<'a> Evaluator<'a> {
     }
 }
 
+/// The least step of `steps` at which `holds` is true, given that once
+/// true it stays true as the step grows (the step past the end when it
+/// never is): halve the steps.
+fn first_holding(steps: RangeInclusive<u32>, mut holds: impl FnMut(u32) -> bool) -> u32 {
+    let (mut low, mut high) = (*steps.start(), steps.end().saturating_add(1));
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if holds(middle) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    high
+}
+
+/// The least step, no less than `least`, at which `holds` is true, given
+/// that it is at `holding` and stays true as the step grows: gallop down
+/// from `holding`, then halve the gap. Cheap when the answer is near
+/// `holding`, as it is along a staircase.
+fn least_holding(least: u32, holding: u32, mut holds: impl FnMut(u32) -> bool) -> u32 {
+    let (mut failing, mut passing) = (None, holding);
+    let mut stride = 1u32;
+    while passing > least {
+        let probe = passing.saturating_sub(stride).max(least);
+        if holds(probe) {
+            passing = probe;
+            stride = stride.saturating_mul(2);
+        } else {
+            failing = Some(probe);
+            break;
+        }
+    }
+    match failing {
+        // The least that holds is above the one that fails.
+        Some(fails) => first_holding(fails + 1..=passing, holds),
+        None => passing,
+    }
+}
+
 /// Leeway on money comparisons, a penny: a bound may let through a plan
 /// that costs the same to the penny, and ranking then decides.
 const PENNY: f64 = 0.01;
@@ -515,7 +674,7 @@ struct Prices {
 }
 
 impl Prices {
-    fn new(evaluator: &Evaluator<'_>, outer: Choice, first_deputy: u32) -> Prices {
+    fn new(evaluator: &mut Evaluator<'_>, outer: Choice, first_deputy: u32) -> Prices {
         let start = evaluator.cost(&Choice {
             deputy_added: first_deputy,
             ..outer
@@ -560,10 +719,6 @@ impl Prices {
             Some(*steps.end())
         }
     }
-}
-
-fn cost_of(base: &Profile, c: &Choice) -> Cost {
-    change_cost(base, &apply_choice(base, c))
 }
 
 /// Cheaper first; on equal cost (to the penny) fewer remedies, then a
@@ -760,15 +915,9 @@ fn make_plan(base: &Profile, as_of: NaiveDate, rank: usize, c: &Choice, years: u
 }
 
 /// The N cheapest plans (a year, over the horizon) among those found.
-fn cheapest(
-    evaluator: &Evaluator<'_>,
-    found: Vec<Choice>,
-    budget: Option<f64>,
-    top: usize,
-) -> Vec<(f64, Choice)> {
+fn cheapest(found: Vec<(f64, Choice)>, budget: Option<f64>, top: usize) -> Vec<(f64, Choice)> {
     let mut priced: Vec<(f64, Choice)> = found
         .into_iter()
-        .map(|c| (evaluator.cost(&c), c))
         .filter(|(cost, _)| budget.is_none_or(|b| *cost <= b + 1e-6))
         .collect();
     priced.sort_by(|(ca, a), (cb, b)| order(*ca, a, *cb, b));
@@ -863,38 +1012,49 @@ fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid,
     }
 }
 
+/// Why one remedy cannot be sized within the budget.
+fn over_budget(budget: Option<f64>) -> String {
+    format!(
+        "no amount of it fits within the budget of {} a year",
+        crate::round::money(budget.unwrap_or(0.0))
+    )
+}
+
 /// One remedy alone, sized on the plan's grid (SPEC section 5): the
 /// smallest amount that reaches the best score this remedy alone can reach
 /// (within the budget, if any), capped at the target, or at 100 when the
 /// school already meets the target; the cheapest such amount a year over
 /// the horizon, ties to fewer lead TAs. `Choice::default()` when the remedy
 /// gains nothing. Exact on the grid, by the same search as `plan`.
+/// `base_score` is the school's own score.
 pub fn fit_single(
     base: &Profile,
+    base_score: u32,
     remedy: Remedy,
     s: &PlanSettings,
-    as_of: NaiveDate,
 ) -> Result<Choice, String> {
     let grid = single_grid(base, remedy, s)?;
-    let base_score = assess(base, as_of).score;
     let cap = if base_score >= s.target {
         100
     } else {
         s.target
     };
     let mut evaluator = Evaluator::new(base, s.years);
-    let Some((best, _, _)) = evaluator.best_within(&grid, s.budget) else {
-        return Err(format!(
-            "no amount of it fits within the budget of {} a year",
-            crate::round::money(s.budget.unwrap_or(0.0))
-        ));
+    if remedy == Remedy::FewerTeaching {
+        return evaluator.fit_teaching(&grid, (base_score, cap), s.budget);
+    }
+    // One remedy's grid is small: its slices are built once for both
+    // searches.
+    let runs: Vec<_> = slices(base, &grid).collect();
+    let Some((best, _, _)) = evaluator.best_within(&runs, &grid, s.budget) else {
+        return Err(over_budget(s.budget));
     };
     let goal = best.min(cap);
     if goal <= base_score {
         return Ok(Choice::default());
     }
-    let found = evaluator.least_plans(&grid, goal);
-    Ok(cheapest(&evaluator, found, s.budget, 1)
+    let found = evaluator.least_plans(&runs, &grid, goal);
+    Ok(cheapest(found, s.budget, 1)
         .first()
         .map_or_else(Choice::default, |(_, c)| *c))
 }
@@ -941,17 +1101,17 @@ fn plan_within(
         p
     };
 
-    let found = evaluator.least_plans(&grid, s.target);
+    let found = evaluator.least_plans(slices(base, &grid), &grid, s.target);
     let (plans, best_within_budget) = match s.confidence {
         None => {
-            let plans: Vec<Plan> = cheapest(&evaluator, found, s.budget, s.top.max(1))
+            let plans: Vec<Plan> = cheapest(found, s.budget, s.top.max(1))
                 .iter()
                 .enumerate()
                 .map(|(i, (_, c))| planned(i + 1, c))
                 .collect();
             let best = if plans.is_empty() {
                 evaluator
-                    .best_within(&grid, s.budget)
+                    .best_within(slices(base, &grid), &grid, s.budget)
                     .map(|(_, _, c)| planned(1, &c))
             } else {
                 None
@@ -961,7 +1121,7 @@ fn plan_within(
         Some(share) => {
             // Draws are tried in the order the central cheapest plan (or,
             // if none, the school as it is) covers them.
-            let reference = cheapest(&evaluator, found, None, 1)
+            let reference = cheapest(found, None, 1)
                 .first()
                 .map_or_else(Choice::default, |(_, c)| *c);
             let drawn = drawn_profiles(base, draws);
@@ -1003,7 +1163,7 @@ fn plan_within(
         }
     };
     let feasible = !plans.is_empty();
-    let single_remedies = evaluate(base, &base_assessment, as_of, s, &Sizing::default());
+    let single_remedies = evaluate(base, &base_assessment, s, &Sizing::default());
 
     let frontier = s.frontier.then(|| {
         let cheapest_by_score = evaluator.frontier(&grid, s.budget);

@@ -34,53 +34,145 @@ impl fmt::Display for Scalar {
 /// Every value the profile holds (optional values only when present),
 /// under its dotted key.
 pub fn flatten(p: &Profile) -> BTreeMap<String, Scalar> {
-    flatten_parts(p, true)
+    let mut out = BTreeMap::new();
+    visit(p, Parts::all(), &mut |key, value| {
+        out.insert(key.dotted(), value.owned());
+    });
+    out
 }
 
-/// [`flatten`], with or without the `[assumptions]`, `[costs]` and
-/// `[growth]` numbers (most of the keys, and none of them change when a
-/// remedy is applied).
-fn flatten_parts(p: &Profile, numbers: bool) -> BTreeMap<String, Scalar> {
-    let mut out = BTreeMap::new();
-    let mut put = |key: &str, value: Scalar| {
-        out.insert(key.to_string(), value);
-    };
+/// A dotted key: a profile table's own, or one of the model's numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Key {
+    Field(&'static str),
+    Number(&'static str, &'static str),
+}
+
+impl Key {
+    fn dotted(self) -> String {
+        match self {
+            Key::Field(key) => key.to_string(),
+            Key::Number(table, key) => format!("{table}.{key}"),
+        }
+    }
+}
+
+/// A value as the profile holds it, borrowed, so that two profiles are
+/// compared without copying either.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Value<'a> {
+    Bool(bool),
+    Integer(i64),
+    Number(f64),
+    Text(&'a str),
+    Date(NaiveDate),
+}
+
+impl Value<'_> {
+    fn owned(self) -> Scalar {
+        match self {
+            Value::Bool(b) => Scalar::Bool(b),
+            Value::Integer(i) => Scalar::Integer(i),
+            Value::Number(n) => Scalar::Number(n),
+            Value::Text(t) => Scalar::Text(t.to_string()),
+            Value::Date(d) => Scalar::Date(d),
+        }
+    }
+}
+
+/// Which parts of a profile to visit.
+#[derive(Clone, Copy)]
+struct Parts {
+    school: bool,
+    senco: bool,
+    /// Deputy, admin, TAs and whole-school.
+    staff: bool,
+    /// The `[assumptions]`, `[costs]` and `[growth]` numbers.
+    numbers: bool,
+}
+
+impl Parts {
+    fn all() -> Parts {
+        Parts {
+            school: true,
+            senco: true,
+            staff: true,
+            numbers: true,
+        }
+    }
+
+    /// The parts in which two profiles differ.
+    fn differing(a: &Profile, b: &Profile) -> Parts {
+        Parts {
+            school: a.school != b.school,
+            senco: a.senco != b.senco,
+            staff: a.deputy != b.deputy
+                || a.admin != b.admin
+                || a.tas != b.tas
+                || a.whole_school != b.whole_school,
+            numbers: a.assumptions != b.assumptions || a.costs != b.costs || a.growth != b.growth,
+        }
+    }
+}
+
+/// Calls `put` with every value the profile holds in the parts asked for,
+/// always in the same order.
+fn visit<'a>(p: &'a Profile, parts: Parts, put: &mut impl FnMut(Key, Value<'a>)) {
+    let mut field = |key: &'static str, value: Value<'a>| put(Key::Field(key), value);
+    if parts.school {
+        visit_school(p, &mut field);
+    }
+    if parts.senco {
+        visit_senco(p, &mut field);
+    }
+    if parts.staff {
+        visit_staff(p, &mut field);
+    }
+    if parts.numbers {
+        visit_numbers(p, put);
+    }
+}
+
+fn visit_school<'a>(p: &'a Profile, field: &mut impl FnMut(&'static str, Value<'a>)) {
     let s = &p.school;
-    put("school.name", Scalar::Text(s.name.clone()));
-    put("school.phase", Scalar::Text(s.phase.to_string()));
-    put("school.pupils", Scalar::Integer(s.pupils.into()));
-    put("school.sen-support", Scalar::Integer(s.sen_support.into()));
-    put("school.ehcp", Scalar::Integer(s.ehcp.into()));
+    field("school.name", Value::Text(&s.name));
+    field("school.phase", Value::Text(s.phase.as_str()));
+    field("school.pupils", Value::Integer(s.pupils.into()));
+    field("school.sen-support", Value::Integer(s.sen_support.into()));
+    field("school.ehcp", Value::Integer(s.ehcp.into()));
     if let Some(v) = s.ehc_requests_per_year {
-        put("school.ehc-requests-per-year", Scalar::Integer(v.into()));
+        field("school.ehc-requests-per-year", Value::Integer(v.into()));
     }
     if let Some(v) = s.teachers {
-        put("school.teachers", Scalar::Integer(v.into()));
+        field("school.teachers", Value::Integer(v.into()));
     }
     if let Some(v) = s.weeks_per_year {
-        put("school.weeks-per-year", Scalar::Number(v));
+        field("school.weeks-per-year", Value::Number(v));
     }
     if let Some(v) = s.urn {
-        put("school.urn", Scalar::Integer(v.into()));
+        field("school.urn", Value::Integer(v.into()));
     }
     if let Some(v) = &s.la {
-        put("school.la", Scalar::Text(v.clone()));
+        field("school.la", Value::Text(v));
     }
+}
+
+fn visit_senco<'a>(p: &'a Profile, field: &mut impl FnMut(&'static str, Value<'a>)) {
     let c = &p.senco;
-    put("senco.contract-fte", Scalar::Number(c.contract_fte));
-    put("senco.teaching-hours", Scalar::Number(c.teaching_hours));
-    put("senco.senco-hours", Scalar::Number(c.senco_hours));
-    put(
+    field("senco.contract-fte", Value::Number(c.contract_fte));
+    field("senco.teaching-hours", Value::Number(c.teaching_hours));
+    field("senco.senco-hours", Value::Number(c.senco_hours));
+    field(
         "senco.other-duties-hours",
-        Scalar::Number(c.other_duties_hours),
+        Value::Number(c.other_duties_hours),
     );
-    put("senco.leadership", Scalar::Text(c.leadership.to_string()));
-    put("senco.qualified-teacher", Scalar::Bool(c.qualified_teacher));
+    field("senco.leadership", Value::Text(c.leadership.as_str()));
+    field("senco.qualified-teacher", Value::Bool(c.qualified_teacher));
     if let Some(award) = c.award {
-        put("senco.award", Scalar::Text(award.to_string()));
+        field("senco.award", Value::Text(award.as_str()));
     }
     if let Some(d) = c.appointed {
-        put("senco.appointed", Scalar::Date(d));
+        field("senco.appointed", Value::Date(d));
     }
     for (key, answer) in [
         ("senco.headteacher-support", c.headteacher_support),
@@ -88,47 +180,49 @@ fn flatten_parts(p: &Profile, numbers: bool) -> BTreeMap<String, Scalar> {
         ("senco.influences-colleagues", c.influences_colleagues),
     ] {
         if let Some(b) = answer {
-            put(key, Scalar::Bool(b));
+            field(key, Value::Bool(b));
         }
     }
+}
+
+fn visit_staff<'a>(p: &'a Profile, field: &mut impl FnMut(&'static str, Value<'a>)) {
     if let Some(d) = &p.deputy {
-        put("deputy.hours", Scalar::Number(d.hours));
+        field("deputy.hours", Value::Number(d.hours));
     }
     if let Some(a) = &p.admin {
-        put("admin.hours", Scalar::Number(a.hours));
+        field("admin.hours", Value::Number(a.hours));
     }
     if let Some(t) = &p.tas {
-        put("tas.count", Scalar::Integer(t.count.into()));
-        put("tas.structure", Scalar::Text(t.structure.to_string()));
-        put("tas.lead-tas", Scalar::Integer(t.lead_tas.into()));
-        put("tas.lead-hours", Scalar::Number(t.lead_hours));
+        field("tas.count", Value::Integer(t.count.into()));
+        field("tas.structure", Value::Text(t.structure.as_str()));
+        field("tas.lead-tas", Value::Integer(t.lead_tas.into()));
+        field("tas.lead-hours", Value::Number(t.lead_hours));
     }
-    put(
+    field(
         "whole-school.corporate-responsibility",
-        Scalar::Bool(p.whole_school.corporate_responsibility),
+        Value::Bool(p.whole_school.corporate_responsibility),
     );
-    if !numbers {
-        return out;
-    }
+}
+
+fn visit_numbers<'a>(p: &'a Profile, put: &mut impl FnMut(Key, Value<'a>)) {
     for param in ASSUMPTIONS {
         put(
-            &format!("assumptions.{}", param.key),
-            Scalar::Number((param.get)(&p.assumptions)),
+            Key::Number("assumptions", param.key),
+            Value::Number((param.get)(&p.assumptions)),
         );
     }
     for param in COSTS {
         put(
-            &format!("costs.{}", param.key),
-            Scalar::Number((param.get)(&p.costs)),
+            Key::Number("costs", param.key),
+            Value::Number((param.get)(&p.costs)),
         );
     }
     for param in GROWTH {
         put(
-            &format!("growth.{}", param.key),
-            Scalar::Number((param.get)(&p.growth)),
+            Key::Number("growth", param.key),
+            Value::Number((param.get)(&p.growth)),
         );
     }
-    out
 }
 
 /// A key's value before and after a change, written `[from, to]` in JSON;
@@ -158,22 +252,40 @@ impl Change {
 
 /// The keys whose values differ from `a` to `b`.
 pub fn changes(a: &Profile, b: &Profile) -> BTreeMap<String, Change> {
-    // Each remedy leaves the model's numbers alone: comparing them key by
-    // key, for every option of every school, was most of a batch's time.
-    let numbers = a.assumptions != b.assumptions || a.costs != b.costs || a.growth != b.growth;
-    let before = flatten_parts(a, numbers);
-    let mut after = flatten_parts(b, numbers);
+    // Only the parts that differ are compared key by key: each remedy
+    // leaves the school and the model's numbers alone, and comparing them
+    // for every option of every school was most of a batch's time.
+    let parts = Parts::differing(a, b);
+    let listed = |p| {
+        let mut values = Vec::new();
+        visit(p, parts, &mut |key, value| values.push((key, value)));
+        values
+    };
+    let (before, after) = (listed(a), listed(b));
+    let mut unmatched: Vec<Option<(Key, Value)>> = after.into_iter().map(Some).collect();
     let mut out = BTreeMap::new();
+    // Both lists are in the same order and few keys are optional, so each
+    // key's match is found at or just past the last one's.
+    let mut cursor = 0;
     for (key, from) in before {
-        match after.remove(&key) {
-            Some(to) if to == from => {}
-            to => {
-                out.insert(key, Change(Some(from), to));
-            }
+        let found = (cursor..unmatched.len()).find(|&at| {
+            unmatched
+                .get(at)
+                .is_some_and(|u| u.is_some_and(|(k, _)| k == key))
+        });
+        let to = found.and_then(|at| {
+            cursor = at + 1;
+            unmatched.get_mut(at).and_then(Option::take).map(|(_, v)| v)
+        });
+        if to != Some(from) {
+            out.insert(
+                key.dotted(),
+                Change(Some(from.owned()), to.map(Value::owned)),
+            );
         }
     }
-    for (key, to) in after {
-        out.insert(key, Change(None, Some(to)));
+    for (key, to) in unmatched.into_iter().flatten() {
+        out.insert(key.dotted(), Change(None, Some(to.owned())));
     }
     out
 }
