@@ -113,10 +113,10 @@ pub enum Input {
 
 /// The files named, with folders searched for `*.toml` in a stable
 /// sorted order; a symbolic-link loop or unreadable folder is a failed input.
-fn files(paths: &[PathBuf]) -> impl Iterator<Item = Input> + '_ {
+fn files(paths: &[PathBuf]) -> impl Iterator<Item = Input> + Send + '_ {
     paths
         .iter()
-        .flat_map(|path| -> Box<dyn Iterator<Item = Input>> {
+        .flat_map(|path| -> Box<dyn Iterator<Item = Input> + Send> {
             if !path.is_dir() {
                 return Box::new(std::iter::once(Input::File(path.clone())));
             }
@@ -189,7 +189,7 @@ pub struct CsvTable {
     pub header: csv::StringRecord,
     /// Each row as a spreadsheet numbers it (the header is row 1), or why
     /// it could not be read; none follow a read error.
-    pub rows: Box<dyn Iterator<Item = CsvRow>>,
+    pub rows: Box<dyn Iterator<Item = CsvRow> + Send>,
 }
 
 /// A row and its number, or the number, why it could not be read, and
@@ -201,14 +201,14 @@ pub type CsvRow = Result<(usize, csv::StringRecord), (usize, String, bool)>;
 pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
     let name = display_name(path);
     let since_row = Arc::new(AtomicU64::new(0));
-    let source: Result<Box<dyn Read>, std::io::Error> = if is_stdio(path) {
+    let source: Result<Box<dyn Read + Send>, std::io::Error> = if is_stdio(path) {
         Ok(Box::new(std::io::stdin()))
     } else if path.is_dir() {
         Err(std::io::Error::other(
             "it is a folder: give the path of a .csv file",
         ))
     } else {
-        std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
+        std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>)
     };
     let source = source.map_err(|err| {
         let why = match err.kind() {
@@ -290,7 +290,7 @@ pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
 }
 
 /// A roster's rows, read one at a time; `-` is standard input.
-fn roster(path: &Path) -> Box<dyn Iterator<Item = Input>> {
+fn roster(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
     let table = match csv_table(path, "the roster") {
         Ok(table) => table,
         Err(failure) => return Box::new(std::iter::once(Input::Failed(failure))),
@@ -327,6 +327,6 @@ fn csv_reason(err: &csv::Error, what: &str) -> String {
 pub fn enumerate<'a>(
     paths: &'a [PathBuf],
     rosters: &'a [PathBuf],
-) -> impl Iterator<Item = Input> + 'a {
+) -> impl Iterator<Item = Input> + Send + 'a {
     files(paths).chain(rosters.iter().flat_map(|r| roster(r)))
 }

@@ -26,6 +26,52 @@ struct Done {
     text: String,
 }
 
+/// What a batch keeps as its schools are written out, in order.
+struct Written {
+    keeps_lines: bool,
+    fail_fast: bool,
+    fail_under: Option<u32>,
+    sink: Sink,
+    progress: Progress,
+    tally: Tally,
+    lines: Vec<SchoolLine>,
+    failed: usize,
+    below: bool,
+}
+
+impl Written {
+    /// Writes a chunk's records, in order; false once --fail-fast stops
+    /// the batch.
+    fn write(&mut self, done: Vec<Result<Done, ExportError>>) -> Result<bool> {
+        for done in done {
+            let done = done?;
+            match done.line {
+                Ok(line) => {
+                    self.below |= self.fail_under.is_some_and(|t| line.score < t);
+                    self.tally.add_line(&line);
+                    if self.keeps_lines {
+                        self.lines.push(line);
+                    }
+                }
+                Err(failure) => {
+                    self.tally.add_failure();
+                    // A roster of bad rows would flood the terminal.
+                    if self.failed < MAX_SHOWN_FAILURES {
+                        eprintln!("{failure}");
+                    }
+                    self.failed += 1;
+                }
+            }
+            self.sink.write(&done.text)?;
+            self.progress.inc();
+            if self.failed > 0 && self.fail_fast {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}
+
 /// Failed inputs whose problems a batch prints; the rest are counted.
 const MAX_SHOWN_FAILURES: usize = 50;
 
@@ -124,30 +170,39 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
     if !args.summary_only {
         sink.write(&exporter.batch_start(args.forecast)?)?;
     }
-    let progress = Progress::new();
-    let mut tally = args
-        .by
-        .map_or_else(Tally::default, |by| Tally::grouped(by.into()));
-    let mut lines = Vec::new();
-    let (mut first, mut failed, mut below) = (true, 0usize, false);
+    let mut batch = Written {
+        keeps_lines: exporter.keeps_lines(),
+        fail_fast: args.fail_fast,
+        fail_under: args.check.fail_under,
+        sink,
+        progress: Progress::new(),
+        tally: args
+            .by
+            .map_or_else(Tally::default, |by| Tally::grouped(by.into())),
+        lines: Vec::new(),
+        failed: 0,
+        below: false,
+    };
     let mut pending = inputs::enumerate(&args.files, &args.roster);
-    loop {
-        let chunk: Vec<Input> = pending.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
+    let next_chunk = |pending: &mut dyn Iterator<Item = Input>| -> Result<Vec<Input>> {
+        let chunk: Vec<Input> = pending.take(CHUNK).collect();
         for input in &chunk {
             guard.check(input)?;
         }
-        // Each worker writes its school's record too: the output is then
-        // only copied, in order, between chunks.
-        let done: Vec<Result<Done, ExportError>> = chunk
+        Ok(chunk)
+    };
+    // One chunk is assessed while the one before is written out and the
+    // one after is read in, so that neither core waits on the other.
+    let assess_chunk = |chunk: Vec<Input>, first: bool| -> Vec<Result<Done, ExportError>> {
+        chunk
             .into_par_iter()
             .enumerate()
             .map(|(i, input)| {
                 let draws = args.spread.uncertainty.then_some(&draws);
                 let record =
                     assess_input(input, &edits, as_of, &args.sizing, (draws, args.forecast));
+                // Each worker writes its school's record too: the output
+                // is then only copied, in order.
                 let text = if args.summary_only {
                     String::new()
                 } else {
@@ -158,38 +213,43 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
                     text,
                 })
             })
-            .collect();
+            .collect()
+    };
+    let mut chunk = next_chunk(&mut pending)?;
+    let mut assessed = Vec::new();
+    let mut first = true;
+    loop {
+        let to_write = std::mem::take(&mut assessed);
+        let to_assess = std::mem::take(&mut chunk);
+        let (now_assessed, written) = rayon::join(
+            || assess_chunk(to_assess, first),
+            || -> Result<Option<Vec<Input>>> {
+                if batch.write(to_write)? {
+                    next_chunk(&mut pending).map(Some)
+                } else {
+                    Ok(None)
+                }
+            },
+        );
         first = false;
-        for done in done {
-            let done = done?;
-            match done.line {
-                Ok(line) => {
-                    below |= args.check.fail_under.is_some_and(|t| line.score < t);
-                    tally.add_line(&line);
-                    if exporter.keeps_lines() {
-                        lines.push(line);
-                    }
-                }
-                Err(failure) => {
-                    tally.add_failure();
-                    // A roster of bad rows would flood the terminal.
-                    if failed < MAX_SHOWN_FAILURES {
-                        eprintln!("{failure}");
-                    }
-                    failed += 1;
-                }
-            }
-            sink.write(&done.text)?;
-            progress.inc();
-            if failed > 0 && args.fail_fast {
-                break;
-            }
-        }
-        if failed > 0 && args.fail_fast {
+        let Some(upcoming) = written? else {
             eprintln!("Stopped at the first input that could not be assessed (--fail-fast).");
             break;
+        };
+        if now_assessed.is_empty() {
+            break;
         }
+        (assessed, chunk) = (now_assessed, upcoming);
     }
+    let Written {
+        mut sink,
+        progress,
+        tally,
+        mut lines,
+        failed,
+        below,
+        ..
+    } = batch;
     progress.finish();
     match args.sort {
         BatchSort::Worst => lines.sort_by_key(|l| l.score),

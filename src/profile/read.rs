@@ -148,10 +148,18 @@ impl Draft {
 
     /// Applies edits to a copy of the parsed TOML and validates the result.
     pub fn build(&self, overrides: &[Override]) -> Result<Profile, ProfileError> {
-        let mut root = self.root.clone();
-        for edit in overrides {
-            edit.apply(&mut root);
-        }
+        // Most profiles are read once, unedited: no copy then.
+        let edited;
+        let root = if overrides.is_empty() {
+            &self.root
+        } else {
+            let mut root = self.root.clone();
+            for edit in overrides {
+                edit.apply(&mut root);
+            }
+            edited = root;
+            &edited
+        };
         let mut reader = Reader {
             file: &self.file,
             problems: Vec::new(),
@@ -160,7 +168,7 @@ impl Draft {
             moved: Vec::new(),
             read_as: Vec::new(),
         };
-        let profile = reader.profile(&root);
+        let profile = reader.profile(root);
         match profile {
             Some(profile) if reader.problems.is_empty() => Ok(profile),
             _ => Err(ProfileError {
@@ -766,7 +774,6 @@ impl Reader<'_> {
                 return None;
             }
         };
-        let full_key = format!("{}.{key}", section.name);
         let message = if value.is_nan() {
             Some("nan is not a number".to_string())
         } else if value.is_infinite() {
@@ -780,7 +787,7 @@ impl Reader<'_> {
         };
         if let Some(message) = message {
             self.report(
-                Some(full_key),
+                Some(format!("{}.{key}", section.name)),
                 &node.origin,
                 message,
                 format!(
@@ -813,12 +820,13 @@ impl Reader<'_> {
         (min, max): (u32, u32),
         example: &str,
     ) -> Option<u32> {
-        let full_key = format!("{}.{key}", section.name);
+        // Named only in a message: most counts are fine.
+        let full_key = || format!("{}.{key}", section.name);
         let value = match &node.value {
             Value::Integer(Some(i), _) => *i,
             Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
                 self.report(
-                    Some(full_key),
+                    Some(full_key()),
                     &node.origin,
                     format!(
                         "a whole number of {} is written without a decimal point",
@@ -830,7 +838,7 @@ impl Reader<'_> {
             }
             Value::Integer(None, _) | Value::Float(_) => {
                 self.report(
-                    Some(full_key),
+                    Some(full_key()),
                     &node.origin,
                     format!(
                         "must be a whole number of {} from {min} to {max}",
@@ -854,7 +862,7 @@ impl Reader<'_> {
                     format!("{value} is outside {min} to {max}")
                 };
                 self.report(
-                    Some(full_key),
+                    Some(full_key()),
                     &node.origin,
                     why,
                     format!(
