@@ -142,11 +142,18 @@ fn count(text: &str, column: &str) -> Result<u32, String> {
     }
 }
 
-/// Whether a yes/no column of the file says yes: it names the thing, as
-/// "Deemed middle" or "All-through", rather than "Not applicable".
-fn says(text: &str, what: &str) -> bool {
-    let text = text.to_ascii_lowercase();
-    text.contains(what) && !text.contains("not ")
+/// What a yes/no column of the file says: it names the thing ("Deemed
+/// middle", "All-through") or says yes; or it says "Not applicable", no,
+/// or nothing. `None`: neither, which is not read as no.
+fn says(text: &str, what: &str) -> Option<bool> {
+    let text = text.trim().to_ascii_lowercase();
+    match text.as_str() {
+        "" | "no" | "n" | "false" | "0" | "n/a" | "na" | "z" | "x" => Some(false),
+        "yes" | "y" | "true" | "1" => Some(true),
+        _ if text.starts_with("not ") || text.contains(" not ") => Some(false),
+        _ if text.contains(what) => Some(true),
+        _ => None,
+    }
 }
 
 impl DfeHeader {
@@ -218,12 +225,23 @@ impl DfeHeader {
         };
         // A deemed-middle or all-through school takes that phase, whatever
         // its grouping, once the grouping is one that is kept.
-        let phase = if says(self.cell(record, MIDDLE), "middle") {
-            Phase::Middle
-        } else if says(self.cell(record, ALL_THROUGH), "all") {
-            Phase::AllThrough
-        } else {
-            phase
+        let flag = |column: usize, name: &str, what: &str, example: &str| {
+            let text = self.cell(record, column);
+            says(text, what).ok_or_else(|| {
+                format!(
+                    "its `{name}` is `{}`, neither yes nor no: the DfE writes \"{example}\" or \"Not applicable\"",
+                    escape_controls(text)
+                )
+            })
+        };
+        let phase = match (
+            flag(MIDDLE, "middle_school", "middle", "Deemed middle"),
+            flag(ALL_THROUGH, "all_through", "all", "All-through"),
+        ) {
+            (Err(why), _) | (_, Err(why)) => return skip(why),
+            (Ok(true), _) => Phase::Middle,
+            (_, Ok(true)) => Phase::AllThrough,
+            _ => phase,
         };
         // Text that would reach a terminal or a spreadsheet as control
         // characters is refused here, as `assess` would refuse it.
@@ -395,6 +413,34 @@ mod tests {
         );
         assert_eq!(phase("Independent school", "", ""), None);
         assert_eq!(phase("Further education", "", ""), None);
+        // Yes and no in other words; a value that is neither is a reason
+        // to skip the school, not a silent "no".
+        assert_eq!(
+            phase("State-funded primary", "Yes", "No"),
+            Some(Phase::Middle)
+        );
+        assert_eq!(
+            phase("State-funded secondary", "0", "1"),
+            Some(Phase::AllThrough)
+        );
+        assert_eq!(
+            phase("State-funded primary", "Not deemed middle", "n/a"),
+            Some(Phase::Primary)
+        );
+        assert_eq!(phase("State-funded primary", "Maybe", ""), None);
+        assert_eq!(phase("State-funded secondary", "", "Sometimes"), None);
+        match h.read(
+            &row([
+                "202425", "Leeds", "100001", "A", "State-funded primary", "Academy", "Maybe",
+                "", "400", "50", "10",
+            ]),
+            &all,
+        ) {
+            Outcome::Skipped(_, reason) => {
+                assert!(reason.contains("`middle_school` is `Maybe`"), "{reason}");
+            }
+            _ => panic!("a school whose middle_school says neither yes nor no is skipped"),
+        }
         for suppressed in ["z", "c", "x", "low", ""] {
             let out = h.read(
                 &row([
