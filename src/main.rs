@@ -13,12 +13,6 @@ use senco_plan::batch::Failure;
 use senco_plan::profile::ProfileError;
 use std::process::ExitCode;
 
-// A batch makes and drops many small strings and lists on two threads at
-// once: mimalloc does that about a tenth faster than the system's
-// allocator (benches/batch-bar.sh).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     sink::remove_temporary_files_on_signals();
     let cli = match Cli::try_parse() {
