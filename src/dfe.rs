@@ -431,8 +431,17 @@ mod tests {
         assert_eq!(phase("State-funded secondary", "", "Sometimes"), None);
         match h.read(
             &row([
-                "202425", "Leeds", "100001", "A", "State-funded primary", "Academy", "Maybe",
-                "", "400", "50", "10",
+                "202425",
+                "Leeds",
+                "100001",
+                "A",
+                "State-funded primary",
+                "Academy",
+                "Maybe",
+                "",
+                "400",
+                "50",
+                "10",
             ]),
             &all,
         ) {
