@@ -73,13 +73,26 @@ fn with_places(value: f64, places: u32) -> String {
         return format!("{value:.*}", places as usize);
     }
     let n = scaled as i64;
-    let sign = if n < 0 { "-" } else { "" };
-    let (whole, part) = (n.abs() / scale, n.abs() % scale);
-    if places == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{part:0width$}", width = places as usize)
+    let (whole, part) = (
+        n.unsigned_abs() / scale as u64,
+        n.unsigned_abs() % scale as u64,
+    );
+    let mut digits = itoa::Buffer::new();
+    let mut text = String::with_capacity(24);
+    if n < 0 {
+        text.push('-');
     }
+    text.push_str(digits.format(whole));
+    if places > 0 {
+        text.push('.');
+        let part = digits.format(part);
+        // Leading zeros of the decimals: 5 hundredths is ".05".
+        for _ in part.len()..places as usize {
+            text.push('0');
+        }
+        text.push_str(part);
+    }
+    text
 }
 
 /// A change of score with its sign and noun: "+1 point", "-3 points",

@@ -356,16 +356,23 @@ fn slices<'a>(
 ) -> impl Iterator<Item = (Slice, RangeInclusive<u32>)> + 'a {
     let segments = deputy_segments(base, grid);
     let mut scratch = base.clone();
-    outer_choices(*grid, grid.lead_pairs(base)).flat_map(move |outer| {
-        segments
-            .iter()
-            .map(|(with_deputy, steps)| {
-                (
-                    slice_onto(&mut scratch, base, outer, *with_deputy),
+    let mut outers = outer_choices(*grid, grid.lead_pairs(base));
+    let (mut outer, mut segment) = (None, 0);
+    // Each mix with each run in turn, without a list for every mix.
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(mix) = outer
+                && let Some((with_deputy, steps)) = segments.get(segment)
+            {
+                segment += 1;
+                return Some((
+                    slice_onto(&mut scratch, base, mix, *with_deputy),
                     steps.clone(),
-                )
-            })
-            .collect::<Vec<_>>()
+                ));
+            }
+            outer = Some(outers.next()?);
+            segment = 0;
+        }
     })
 }
 
@@ -467,12 +474,13 @@ impl<'a> Evaluator<'a> {
     }
 
     /// For every point of the grid other than admin time, the least admin
-    /// time that reaches the target, if any, with its cost a year.
+    /// time that reaches the target, if any, with its cost a year; less
+    /// those that cannot be among the `top` cheapest.
     fn least_plans<S: Borrow<(Slice, RangeInclusive<u32>)>>(
         &mut self,
         slices: impl IntoIterator<Item = S>,
         grid: &Grid,
-        target: u32,
+        (target, top): (u32, usize),
     ) -> Vec<(f64, Choice)> {
         let mut found = Vec::new();
         for run in slices {
@@ -487,10 +495,19 @@ impl<'a> Evaluator<'a> {
             });
             // From there every step reaches it with the admin time the
             // step before needed, so only less admin time need be tried.
+            // Once admin time is at its least, each further step is dearer
+            // than the one before: `top` of them are all that can count.
+            let mut at_least = 0;
             for deputy in first..=*deputy_steps.end() {
                 admin = least_holding(grid.floor.admin_added, admin, |admin| {
                     self.score(slice, deputy, admin) >= target
                 });
+                if admin == grid.floor.admin_added && prices.deputy_step >= 0.0 {
+                    if at_least == top {
+                        break;
+                    }
+                    at_least += 1;
+                }
                 let cost = prices.without_admin(deputy) + f64::from(admin) * prices.admin_step;
                 found.push((
                     cost,
@@ -554,13 +571,12 @@ impl<'a> Evaluator<'a> {
                 // so the run's best is the least deputy time that scores
                 // as well as its last affordable step.
                 let admin = grid.admin;
-                let Some(last) = deputy_steps
-                    .clone()
-                    .take_while(|deputy| most_admin(*deputy).is_some())
-                    .last()
-                else {
+                let beyond =
+                    first_holding(deputy_steps.clone(), |deputy| most_admin(deputy).is_none());
+                if beyond == *deputy_steps.start() {
                     continue;
-                };
+                }
+                let last = beyond - 1;
                 let top = self.score(slice, last, admin);
                 let least = first_holding(*deputy_steps.start()..=last, |deputy| {
                     self.score(slice, deputy, admin) >= top
@@ -1053,7 +1069,7 @@ pub fn fit_single(
     if goal <= base_score {
         return Ok(Choice::default());
     }
-    let found = evaluator.least_plans(&runs, &grid, goal);
+    let found = evaluator.least_plans(&runs, &grid, (goal, 1));
     Ok(cheapest(found, s.budget, 1)
         .first()
         .map_or_else(Choice::default, |(_, c)| *c))
@@ -1101,7 +1117,7 @@ fn plan_within(
         p
     };
 
-    let found = evaluator.least_plans(slices(base, &grid), &grid, s.target);
+    let found = evaluator.least_plans(slices(base, &grid), &grid, (s.target, s.top.max(1)));
     let (plans, best_within_budget) = match s.confidence {
         None => {
             let plans: Vec<Plan> = cheapest(found, s.budget, s.top.max(1))

@@ -257,7 +257,7 @@ pub fn changes(a: &Profile, b: &Profile) -> BTreeMap<String, Change> {
     // for every option of every school was most of a batch's time.
     let parts = Parts::differing(a, b);
     let listed = |p| {
-        let mut values = Vec::new();
+        let mut values = Vec::with_capacity(32);
         visit(p, parts, &mut |key, value| values.push((key, value)));
         values
     };
