@@ -17,7 +17,8 @@ pub(crate) enum Origin {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Text(String),
-    /// `None` when the integer does not fit in 64 bits; the text is kept for messages.
+    /// `None` when the integer does not fit in 64 bits, and then its text,
+    /// for messages (empty otherwise).
     Integer(Option<i64>, String),
     Float(f64),
     Bool(bool),
@@ -81,10 +82,10 @@ fn convert_table(table: &DeTable<'_>, depth: usize) -> Table {
 fn convert_value(value: &DeValue<'_>, depth: usize) -> Value {
     match value {
         DeValue::String(s) => Value::Text(s.to_string()),
-        DeValue::Integer(i) => {
-            let text = i.to_string();
-            Value::Integer(i64::from_str_radix(i.as_str(), i.radix()).ok(), text)
-        }
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(value) => Value::Integer(Some(value), String::new()),
+            Err(_) => Value::Integer(None, i.to_string()),
+        },
         DeValue::Float(f) => Value::Float(parse_float(f.as_str())),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::Date(*d),
@@ -110,8 +111,12 @@ fn convert_value(value: &DeValue<'_>, depth: usize) -> Value {
 /// TOML floats include `nan`, `inf` and out-of-range exponents such as
 /// `1e309`; all become non-finite values here and are rejected by validation.
 fn parse_float(text: &str) -> f64 {
-    let cleaned: String = text.chars().filter(|c| *c != '_').collect();
-    cleaned.parse().unwrap_or(f64::NAN)
+    let parsed = if text.contains('_') {
+        text.replace('_', "").parse()
+    } else {
+        text.parse()
+    };
+    parsed.unwrap_or(f64::NAN)
 }
 
 fn value_from_text(raw: &str) -> Value {
@@ -321,7 +326,7 @@ mod tests {
     #[test]
     fn set_values_are_typed_like_toml() {
         let ov = Override::parse("senco.teaching-hours=10").unwrap();
-        assert_eq!(ov.value, Value::Integer(Some(10), "10".into()));
+        assert_eq!(ov.value, Value::Integer(Some(10), String::new()));
         let ov = Override::parse("deputy.hours=6.5").unwrap();
         assert_eq!(ov.value, Value::Float(6.5));
         let ov = Override::parse("tas.structure=distributed").unwrap();
