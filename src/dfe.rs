@@ -143,15 +143,16 @@ fn count(text: &str, column: &str) -> Result<u32, String> {
 }
 
 /// What a yes/no column of the file says: it names the thing ("Deemed
-/// middle", "All-through") or says yes; or it says "Not applicable", no,
-/// or nothing. `None`: neither, which is not read as no.
-fn says(text: &str, what: &str) -> Option<bool> {
+/// middle", "All-through": `word` is "middle" or "through") or says yes;
+/// or it says "Not applicable" (the DfE's `z`), no, or nothing. `None`:
+/// neither, which is never read as no (`x`, not available, is neither).
+fn says(text: &str, word: &str) -> Option<bool> {
     let text = text.trim().to_ascii_lowercase();
     match text.as_str() {
-        "" | "no" | "n" | "false" | "0" | "n/a" | "na" | "z" | "x" => Some(false),
+        "" | "no" | "n" | "false" | "0" | "z" | "n/a" | "not applicable" => Some(false),
         "yes" | "y" | "true" | "1" => Some(true),
-        _ if text.starts_with("not ") || text.contains(" not ") => Some(false),
-        _ if text.contains(what) => Some(true),
+        _ if text.starts_with("not ") => Some(false),
+        _ if text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == word) => Some(true),
         _ => None,
     }
 }
@@ -225,9 +226,9 @@ impl DfeHeader {
         };
         // A deemed-middle or all-through school takes that phase, whatever
         // its grouping, once the grouping is one that is kept.
-        let flag = |column: usize, name: &str, what: &str, example: &str| {
+        let flag = |column: usize, name: &str, word: &str, example: &str| {
             let text = self.cell(record, column);
-            says(text, what).ok_or_else(|| {
+            says(text, word).ok_or_else(|| {
                 format!(
                     "its `{name}` is `{}`, neither yes nor no: the DfE writes \"{example}\" or \"Not applicable\"",
                     escape_controls(text)
@@ -236,9 +237,14 @@ impl DfeHeader {
         };
         let phase = match (
             flag(MIDDLE, "middle_school", "middle", "Deemed middle"),
-            flag(ALL_THROUGH, "all_through", "all", "All-through"),
+            flag(ALL_THROUGH, "all_through", "through", "All-through"),
         ) {
             (Err(why), _) | (_, Err(why)) => return skip(why),
+            (Ok(true), Ok(true)) => {
+                return skip(
+                    "it is marked both deemed middle and all-through: correct one of middle_school and all_through".to_string(),
+                );
+            }
             (Ok(true), _) => Phase::Middle,
             (_, Ok(true)) => Phase::AllThrough,
             _ => phase,
@@ -429,6 +435,19 @@ mod tests {
         );
         assert_eq!(phase("State-funded primary", "Maybe", ""), None);
         assert_eq!(phase("State-funded secondary", "", "Sometimes"), None);
+        // "Small" and "Overall" hold the letters of "all", not the word;
+        // `x` (not available) is not "no"; both at once is a conflict.
+        assert_eq!(phase("State-funded secondary", "", "Small"), None);
+        assert_eq!(phase("State-funded secondary", "", "Overall"), None);
+        assert_eq!(phase("State-funded secondary", "x", ""), None);
+        assert_eq!(
+            phase("State-funded secondary", "z", "All through"),
+            Some(Phase::AllThrough)
+        );
+        assert_eq!(
+            phase("State-funded primary", "Deemed middle", "All-through"),
+            None
+        );
         match h.read(
             &row([
                 "202425",

@@ -161,22 +161,52 @@ const READ_AHEAD: u64 = 64 * 1024;
 /// Passes a roster's bytes through, failing once a row grows past
 /// [`MAX_ROW_BYTES`], so that `/dev/zero` or a 10 MB cell is refused in
 /// bounded memory. The roster iterator resets the count after each row.
+/// The CR of each CR LF is dropped: the CSV reader counts lines by their
+/// LF, and a file saved on Windows would otherwise have its rows numbered
+/// one short.
 struct RowLimit<R> {
     inner: R,
     since_row: Arc<AtomicU64>,
 }
 
-impl<R: Read> Read for RowLimit<R> {
+impl<R: BufRead> Read for RowLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let read = self.inner.read(buf)?;
-        let total = self.since_row.fetch_add(read as u64, Ordering::Relaxed) + read as u64;
+        let available = self.inner.fill_buf()?;
+        let (mut taken, mut written) = (0, 0);
+        let mut bytes = available.iter().peekable();
+        while let Some(&byte) = bytes.next() {
+            let Some(slot) = buf.get_mut(written) else {
+                break;
+            };
+            match (byte, bytes.peek()) {
+                (b'\r', Some(b'\n')) => {}
+                // A CR at the end of what is buffered: its LF, if any, is
+                // in the next buffer, so it waits for that (unless alone).
+                (b'\r', None) if taken > 0 => break,
+                _ => {
+                    *slot = byte;
+                    written += 1;
+                }
+            }
+            taken += 1;
+        }
+        let lone_cr = available.len() == 1 && available.first() == Some(&b'\r');
+        self.inner.consume(taken);
+        if lone_cr && written == 1 && self.inner.fill_buf()?.first() == Some(&b'\n') {
+            written = 0;
+        }
+        let total = self.since_row.fetch_add(taken as u64, Ordering::Relaxed) + taken as u64;
         if total > MAX_ROW_BYTES + READ_AHEAD {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 ROW_TOO_LONG,
             ));
         }
-        Ok(read)
+        if written == 0 && taken > 0 {
+            // Only a CR of a CR LF was taken: go on to the LF.
+            return self.read(buf);
+        }
+        Ok(written)
     }
 }
 
@@ -329,4 +359,23 @@ pub fn enumerate<'a>(
     rosters: &'a [PathBuf],
 ) -> impl Iterator<Item = Input> + Send + 'a {
     files(paths).chain(rosters.iter().flat_map(|r| roster(r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_cr_of_a_cr_lf_is_dropped_wherever_buffers_end() {
+        let text = "a,b\r\n1,2\r\n\r\nx\ry\r\r\n\r";
+        for capacity in 1..=8 {
+            let mut limited = RowLimit {
+                inner: std::io::BufReader::with_capacity(capacity, text.as_bytes()),
+                since_row: Arc::new(AtomicU64::new(0)),
+            };
+            let mut out = String::new();
+            limited.read_to_string(&mut out).unwrap();
+            assert_eq!(out, "a,b\n1,2\n\nx\ry\r\n\r", "capacity {capacity}");
+        }
+    }
 }

@@ -490,3 +490,46 @@ fn review_findings_stay_fixed() {
         "{csv}"
     );
 }
+
+/// Files saved by Excel on Windows end their rows with CR LF: rows are
+/// still numbered as the spreadsheet numbers them (the header is row 1).
+#[test]
+fn rows_are_numbered_alike_whatever_the_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    for ending in ["\n", "\r\n"] {
+        let file = dir.path().join("dfe.csv");
+        let lines = [
+            "URN,school_name,la_name,phase_type_grouping,type_of_establishment,all_through,middle_school,Total pupils,SEN support,EHC plan",
+            "1,Ok,Leeds,State-funded primary,x,,,100,10,2",
+            "2,Low,Leeds,State-funded primary,x,,,100,low,2",
+            "",
+            "3,Ind,Leeds,Independent school,x,,,900,10,2",
+        ];
+        std::fs::write(&file, lines.join(ending) + ending).unwrap();
+        let out = senco()
+            .args(["roster", "from-dfe"])
+            .arg(&file)
+            .assert()
+            .success();
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(stderr.contains("row 3 (URN 2): `SEN support`"), "{ending:?}: {stderr}");
+        assert!(stderr.contains("row 5 (URN 3): an independent"), "{ending:?}: {stderr}");
+
+        let roster = dir.path().join("roster.csv");
+        let rows = [
+            "school.name,school.phase,school.pupils,school.sen-support,school.ehcp,senco.teaching-hours,senco.senco-hours",
+            "A,primary,200,20,2,10,5",
+            "B,primry,200,20,2,10,5",
+        ];
+        std::fs::write(&roster, rows.join(ending) + ending).unwrap();
+        let out = senco()
+            .args(["assess", "-f", "ndjson", "--roster"])
+            .arg(&roster)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(stderr.contains("row 3"), "{ending:?}: {stderr}");
+        let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(stdout.contains("roster.csv#row 2\""), "{ending:?}: {stdout}");
+    }
+}
