@@ -533,3 +533,32 @@ fn rows_are_numbered_alike_whatever_the_line_endings() {
         assert!(stdout.contains("roster.csv#row 2\""), "{ending:?}: {stdout}");
     }
 }
+
+/// The roster `from-dfe` writes has the SENCO's columns, empty for the
+/// trust to fill in: a row left empty says so, not that the columns are
+/// missing.
+#[test]
+fn a_row_whose_senco_cells_are_empty_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (dfe, _, _) = fixture(dir.path(), "8");
+    let roster = dir.path().join("roster.csv");
+    senco()
+        .args(["roster", "from-dfe"])
+        .arg(&dfe)
+        .arg("-o")
+        .arg(&roster)
+        .assert()
+        .success();
+    let out = senco()
+        .args(["assess", "--roster"])
+        .arg(&roster)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(!stderr.contains("the roster has no senco.* columns"), "{stderr}");
+    assert!(
+        stderr.contains("senco.teaching-hours and senco.senco-hours are missing or empty in this row"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("fill them in"), "{stderr}");
+}

@@ -584,16 +584,22 @@ impl Reader<'_> {
                 return None;
             }
             let (message, hint) = if self.roster {
+                // A row can lack them by its header or by its empty cells
+                // (a roster from `from-dfe` leaves the SENCO's to fill in).
+                let keys: Vec<&str> = REQUIRED
+                    .iter()
+                    .filter(|k| k.strip_prefix(name).is_some_and(|k| k.starts_with('.')))
+                    .copied()
+                    .collect();
+                let (these, are, them, columns) = match keys.as_slice() {
+                    [one] => (one.to_string(), "is", "it", "a column"),
+                    _ => (keys.join(" and "), "are", "them", "columns"),
+                };
                 (
-                    format!("the roster has no {name}.* columns"),
+                    format!("{these} {are} missing or empty in this row"),
                     format!(
-                        "add the columns every school needs: {}",
-                        REQUIRED
-                            .iter()
-                            .filter(|k| k.starts_with(&format!("{name}.")))
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "every school needs {them}: fill {them} in, in {columns} headed {}",
+                        keys.join(", ")
                     ),
                 )
             } else {
