@@ -152,7 +152,12 @@ fn says(text: &str, word: &str) -> Option<bool> {
         "" | "no" | "n" | "false" | "0" | "z" | "n/a" | "not applicable" => Some(false),
         "yes" | "y" | "true" | "1" => Some(true),
         _ if text.starts_with("not ") => Some(false),
-        _ if text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == word) => Some(true),
+        _ if text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == word) =>
+        {
+            Some(true)
+        }
         _ => None,
     }
 }

@@ -285,10 +285,29 @@ fn fail_fast_stops_at_the_first_bad_input() {
     assert_eq!(lines.len(), 1, "{stdout}");
     let record: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
     assert!(record.get("error").is_some(), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("--fail-fast")
+        stderr.contains("(--fail-fast): 0 schools before it were assessed, the rest not read."),
+        "{stderr}"
+    );
+    // Further in, the schools before it are written and counted.
+    std::fs::remove_file(dir.path().join("schools/a-bad.toml")).unwrap();
+    std::fs::write(dir.path().join("schools/school-0004b.toml"), "x = 1\n").unwrap();
+    let out = senco(&[
+        "assess",
+        dir.path().join("schools").to_str().unwrap(),
+        "--fail-fast",
+        "-f",
+        "ndjson",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 6);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("(--fail-fast): 5 schools before it were assessed, the rest not read."),
+        "{stderr}"
     );
 }
 

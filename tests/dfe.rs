@@ -512,8 +512,14 @@ fn rows_are_numbered_alike_whatever_the_line_endings() {
             .assert()
             .success();
         let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-        assert!(stderr.contains("row 3 (URN 2): `SEN support`"), "{ending:?}: {stderr}");
-        assert!(stderr.contains("row 5 (URN 3): an independent"), "{ending:?}: {stderr}");
+        assert!(
+            stderr.contains("row 3 (URN 2): `SEN support`"),
+            "{ending:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("row 5 (URN 3): an independent"),
+            "{ending:?}: {stderr}"
+        );
 
         let roster = dir.path().join("roster.csv");
         let rows = [
@@ -530,7 +536,10 @@ fn rows_are_numbered_alike_whatever_the_line_endings() {
         let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
         assert!(stderr.contains("row 3"), "{ending:?}: {stderr}");
         let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-        assert!(stdout.contains("roster.csv#row 2\""), "{ending:?}: {stdout}");
+        assert!(
+            stdout.contains("roster.csv#row 2\""),
+            "{ending:?}: {stdout}"
+        );
     }
 }
 
@@ -555,9 +564,14 @@ fn a_row_whose_senco_cells_are_empty_says_so() {
         .assert()
         .code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(!stderr.contains("the roster has no senco.* columns"), "{stderr}");
     assert!(
-        stderr.contains("senco.teaching-hours and senco.senco-hours are missing or empty in this row"),
+        !stderr.contains("the roster has no senco.* columns"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "senco.teaching-hours and senco.senco-hours are missing or empty in this row"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("fill them in"), "{stderr}");

@@ -15,9 +15,11 @@ use senco_plan::forecast::{ForecastSummary, forecast};
 use senco_plan::plan::PlanSettings;
 use senco_plan::profile::{Draft, Override};
 use senco_plan::report::Report;
+use senco_plan::round;
 use senco_plan::uncertainty::{Draws, uncertainty};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One input of a batch, assessed: its line for the summary, or why it
 /// could not be assessed, and its record in the output format.
@@ -25,6 +27,10 @@ struct Done {
     line: Result<SchoolLine, Failure>,
     text: String,
 }
+
+/// An input of a chunk, assessed; `None` when --fail-fast stopped the
+/// batch before it was (it is never written).
+type Assessed = Result<Option<Done>, ExportError>;
 
 /// What a batch keeps as its schools are written out, in order.
 struct Written {
@@ -42,9 +48,11 @@ struct Written {
 impl Written {
     /// Writes a chunk's records, in order; false once --fail-fast stops
     /// the batch.
-    fn write(&mut self, done: Vec<Result<Done, ExportError>>) -> Result<bool> {
+    fn write(&mut self, done: Vec<Assessed>) -> Result<bool> {
         for done in done {
-            let done = done?;
+            let Some(done) = done? else {
+                continue;
+            };
             match done.line {
                 Ok(line) => {
                     self.below |= self.fail_under.is_some_and(|t| line.score < t);
@@ -193,11 +201,17 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
     };
     // One chunk is assessed while the one before is written out and the
     // one after is read in, so that neither core waits on the other.
-    let assess_chunk = |chunk: Vec<Input>, first: bool| -> Vec<Result<Done, ExportError>> {
+    // Set when --fail-fast stops the batch: the chunk being assessed beside
+    // it is then left unfinished (it will not be written).
+    let stopping = AtomicBool::new(false);
+    let assess_chunk = |chunk: Vec<Input>, first: bool| -> Vec<Assessed> {
         chunk
             .into_par_iter()
             .enumerate()
             .map(|(i, input)| {
+                if stopping.load(Ordering::Relaxed) {
+                    return Ok(None);
+                }
                 let draws = args.spread.uncertainty.then_some(&draws);
                 let record =
                     assess_input(input, &edits, as_of, &args.sizing, (draws, args.forecast));
@@ -208,16 +222,16 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
                 } else {
                     exporter.batch_record(first && i == 0, &record)?
                 };
-                Ok(Done {
+                Ok(Some(Done {
                     line: record.map(|report| SchoolLine::from(&report)),
                     text,
-                })
+                }))
             })
             .collect()
     };
     let mut chunk = next_chunk(&mut pending)?;
     let mut assessed = Vec::new();
-    let mut first = true;
+    let (mut first, mut stopped) = (true, false);
     loop {
         let to_write = std::mem::take(&mut assessed);
         let to_assess = std::mem::take(&mut chunk);
@@ -227,13 +241,14 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
                 if batch.write(to_write)? {
                     next_chunk(&mut pending).map(Some)
                 } else {
+                    stopping.store(true, Ordering::Relaxed);
                     Ok(None)
                 }
             },
         );
         first = false;
         let Some(upcoming) = written? else {
-            eprintln!("Stopped at the first input that could not be assessed (--fail-fast).");
+            stopped = true;
             break;
         };
         if now_assessed.is_empty() {
@@ -288,10 +303,22 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
         } else {
             ""
         };
-        eprintln!(
-            "{failed} of {} inputs could not be assessed{kept}.",
-            summary.schools + failed
-        );
+        if stopped {
+            eprintln!(
+                "Stopped at the first input that could not be assessed (--fail-fast): {} before it {}, the rest not read{kept}.",
+                round::counted(summary.schools as u64, "school", "schools"),
+                if summary.schools == 1 {
+                    "was assessed"
+                } else {
+                    "were assessed"
+                }
+            );
+        } else {
+            eprintln!(
+                "{failed} of {} inputs could not be assessed{kept}.",
+                summary.schools + failed
+            );
+        }
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     sink.write(&end)?;
