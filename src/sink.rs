@@ -227,6 +227,15 @@ impl Sink {
         matches!(self, Sink::Stdout { started: true, .. } | Sink::Closed)
     }
 
+    /// A device or FIFO written in place: what has gone to it cannot be
+    /// taken back, so a failed run completes the document there too.
+    pub fn in_place(&self) -> Option<&str> {
+        match self {
+            Sink::InPlace { shown, .. } => Some(shown),
+            _ => None,
+        }
+    }
+
     pub fn write(&mut self, text: &str) -> Result<()> {
         match self {
             Sink::Stdout { out, started } => match out.write_all(text.as_bytes()) {

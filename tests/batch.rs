@@ -478,3 +478,64 @@ fn the_plausible_range_is_the_same_for_a_seed_whatever_the_threads() {
         assert!((total - 1.0).abs() < 1e-3, "{u}");
     }
 }
+
+/// A batch with nothing to assess writes nothing on standard output (not
+/// the opening `[` of a JSON array, nor a CSV header), only the error.
+#[test]
+fn a_batch_with_no_profiles_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let header_only = dir.path().join("header.csv");
+    std::fs::write(&header_only, "school.name,school.phase\n").unwrap();
+    for format in ["json", "ndjson", "csv", "table", "markdown"] {
+        for input in [
+            vec![empty.to_str().unwrap()],
+            vec!["--roster", header_only.to_str().unwrap()],
+        ] {
+            let mut args = vec!["assess", "-f", format];
+            args.extend(&input);
+            let out = senco(&args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{format} {input:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                "",
+                "{format} {input:?}"
+            );
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("no profiles were found"),
+                "{format} {input:?}"
+            );
+        }
+    }
+}
+
+/// `-o` to what is not a regular file (a device, a FIFO) is written in
+/// place, so a batch with a bad input still completes the document there,
+/// and says so, rather than leaving half a JSON array.
+#[test]
+fn a_failed_batch_completes_a_document_written_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 2);
+    std::fs::write(dir.path().join("schools/school-0001b.toml"), "x = 1\n").unwrap();
+    let out = senco(&[
+        "assess",
+        dir.path().join("schools").to_str().unwrap(),
+        "-f",
+        "json",
+        "-o",
+        "/dev/stdout",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(records.len(), 3, "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("was not written"), "{stderr}");
+    assert!(
+        stderr.contains("/dev/stdout is not a file, so it could not be left as it was"),
+        "{stderr}"
+    );
+}

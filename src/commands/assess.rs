@@ -34,6 +34,9 @@ type Assessed = Result<Option<Done>, ExportError>;
 
 /// What a batch keeps as its schools are written out, in order.
 struct Written {
+    /// The document's opening, written with the first record: a batch
+    /// that finds nothing to assess writes nothing.
+    start: Option<String>,
     keeps_lines: bool,
     fail_fast: bool,
     fail_under: Option<u32>,
@@ -69,6 +72,9 @@ impl Written {
                     }
                     self.failed += 1;
                 }
+            }
+            if let Some(start) = self.start.take() {
+                self.sink.write(&start)?;
             }
             self.sink.write(&done.text)?;
             self.progress.inc();
@@ -173,12 +179,14 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
     }
 
     let output = args.out.to.output.as_deref().filter(|p| !is_stdio(p));
-    let mut sink = Sink::open(output, &named)?;
+    let sink = Sink::open(output, &named)?;
     let guard = OutputGuard::new(output);
-    if !args.summary_only {
-        sink.write(&exporter.batch_start(args.forecast)?)?;
-    }
     let mut batch = Written {
+        start: if args.summary_only {
+            None
+        } else {
+            Some(exporter.batch_start(args.forecast)?)
+        },
         keeps_lines: exporter.keeps_lines(),
         fail_fast: args.fail_fast,
         fail_under: args.check.fail_under,
@@ -288,7 +296,8 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
         // 12); standard output, which has the start of the document
         // already, gets a complete one, with an error record for each
         // input that failed.
-        if sink.stdout_started() || output.is_none() {
+        let in_place = sink.in_place().map(str::to_string);
+        if sink.stdout_started() || output.is_none() || in_place.is_some() {
             sink.write(&end)?;
             sink.finish()?;
         }
@@ -298,10 +307,12 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
                 failed - MAX_SHOWN_FAILURES
             );
         }
-        let kept = if output.is_some() {
-            "; the -o file was not written (fix or leave out the inputs above, or write to standard output to keep the rest)"
-        } else {
-            ""
+        let kept = match (output, in_place) {
+            (_, Some(shown)) => format!(
+                "; {shown} is not a file, so it could not be left as it was: it has a complete document, every school assessed and an error record for each that failed"
+            ),
+            (Some(_), None) => "; the -o file was not written (fix or leave out the inputs above, or write to standard output to keep the rest)".to_string(),
+            (None, None) => String::new(),
         };
         if stopped {
             eprintln!(
