@@ -125,11 +125,22 @@ fn files(paths: &[PathBuf]) -> impl Iterator<Item = Input> + Send + '_ {
                 .sort_by_file_name()
                 .into_iter()
                 .filter_map(|entry| match entry {
+                    Ok(e) if e.file_type().is_dir() => None,
                     Ok(e)
-                        if e.file_type().is_file()
-                            && e.path().extension().is_some_and(|x| x == "toml") =>
+                        if e.path()
+                            .extension()
+                            .is_some_and(|x| x.eq_ignore_ascii_case("toml")) =>
                     {
-                        Some(Input::File(e.into_path()))
+                        if e.file_type().is_file() {
+                            return Some(Input::File(e.into_path()));
+                        }
+                        // A FIFO would block the batch, a device never
+                        // end: said, and left out.
+                        eprintln!(
+                            "warning: {}: not a regular file (a pipe, device or socket); it was skipped",
+                            display_name(e.path())
+                        );
+                        None
                     }
                     Ok(_) => None,
                     Err(err) => {
@@ -340,7 +351,14 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
             row,
             cells,
         },
-        Err((row, why, _)) => Input::Failed(Failure::message(&header.source(row), why)),
+        Err((row, why, lost)) => {
+            let why = if lost {
+                format!("{why}; the rows after it were not read")
+            } else {
+                why
+            };
+            Input::Failed(Failure::message(&header.source(row), why))
+        }
     }))
 }
 

@@ -539,3 +539,63 @@ fn a_failed_batch_completes_a_document_written_in_place() {
         "{stderr}"
     );
 }
+
+/// A row the reader cannot get past ends the roster: the message says the
+/// rest was not read, so no one takes the schools written for all of them.
+#[test]
+fn a_roster_that_cannot_be_read_on_says_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("r.csv");
+    let header = "school.name,school.phase,school.pupils,school.sen-support,school.ehcp,senco.teaching-hours,senco.senco-hours\n";
+    let good = "A,primary,200,20,2,10,5\n";
+    let huge = format!("{},primary,200,20,2,10,5\n", "B".repeat(2 << 20));
+    std::fs::write(&roster, format!("{header}{good}{huge}{good}")).unwrap();
+    let out = senco(&[
+        "assess",
+        "-f",
+        "ndjson",
+        "--roster",
+        roster.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("longer than 1 MiB"), "{stderr}");
+    assert!(
+        stderr.contains("the rows after it were not read"),
+        "{stderr}"
+    );
+}
+
+/// In a searched folder, a `.toml` that is not a regular file (a FIFO, a
+/// link to a device) is skipped with a warning, not silently; `.TOML`
+/// counts as `.toml`.
+#[test]
+fn a_folder_says_what_it_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 1);
+    let schools = dir.path().join("schools");
+    std::fs::copy(schools.join("school-0000.toml"), schools.join("UPPER.TOML")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", schools.join("device.toml")).unwrap();
+    let fifo = schools.join("pipe.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = senco(&["assess", schools.to_str().unwrap(), "-f", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for skipped in ["device.toml", "pipe.toml"] {
+        assert!(
+            stderr.contains(&format!("{skipped}: not a regular file")),
+            "{stderr}"
+        );
+    }
+}
