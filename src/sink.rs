@@ -323,10 +323,19 @@ pub struct Progress {
 impl Progress {
     pub fn new() -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) =
-            ProgressStyle::with_template("{spinner} {pos} inputs assessed ({per_sec}, {elapsed})")
-        {
-            bar.set_style(style);
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} {pos} inputs assessed ({rate} a second, {elapsed})",
+        ) {
+            // Whole schools a second, with thousands separated: not
+            // "5468.7354/s".
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&senco_plan::round::count(
+                        state.per_sec().max(0.0).round() as u64,
+                    ));
+                },
+            ));
         }
         Progress {
             bar,
@@ -343,5 +352,11 @@ impl Progress {
 
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+
+    /// A line on standard error, with the count cleared first and drawn
+    /// again after, so the two never share a line.
+    pub fn say(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
     }
 }

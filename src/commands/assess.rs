@@ -68,7 +68,7 @@ impl Written {
                     self.tally.add_failure();
                     // A roster of bad rows would flood the terminal.
                     if self.failed < MAX_SHOWN_FAILURES {
-                        eprintln!("{failure}");
+                        self.progress.say(&failure.to_string());
                     }
                     self.failed += 1;
                 }
