@@ -91,6 +91,14 @@ pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
         Kind::Profile => "save it as UTF-8 text",
         Kind::TimeLog => "save it as \"CSV UTF-8\" (Excel: File, Save As, CSV UTF-8)",
     };
+    // No text file holds a NUL byte, though it is valid UTF-8: such a file
+    // is binary (a macOS `._` file, a spreadsheet), whatever its name.
+    if bytes.contains(&0) {
+        bail!(
+            "{} is not a text file (it holds NUL bytes): {save_as}",
+            name()
+        );
+    }
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{} is not a text file (invalid UTF-8 at byte {}): {save_as}",

@@ -809,6 +809,17 @@ fn files_that_are_not_profiles_get_plain_messages() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a text file"));
+    // Valid UTF-8 with NUL bytes (macOS's `._x.toml` beside x.toml) is
+    // binary all the same.
+    let resource_fork = dir.path().join("._school.toml");
+    std::fs::write(&resource_fork, b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X").unwrap();
+    assess(&[resource_fork.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is not a text file (it holds NUL bytes)",
+        ));
+    std::fs::remove_file(&resource_fork).unwrap();
     let empty = dir.path().join("empty.toml");
     std::fs::write(&empty, "").unwrap();
     assess(&[empty.to_str().unwrap()])
