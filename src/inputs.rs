@@ -91,21 +91,23 @@ pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
         Kind::Profile => "save it as UTF-8 text",
         Kind::TimeLog => "save it as \"CSV UTF-8\" (Excel: File, Save As, CSV UTF-8)",
     };
-    // No text file holds a NUL byte, though it is valid UTF-8: such a file
-    // is binary (a macOS `._` file, a spreadsheet), whatever its name.
-    if bytes.contains(&0) {
-        bail!(
-            "{} is not a text file (it holds NUL bytes): {save_as}",
-            name()
-        );
-    }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{} is not a text file (invalid UTF-8 at byte {}): {save_as}",
             name(),
             e.utf8_error().valid_up_to()
         )
-    })
+    })?;
+    // Valid UTF-8 that starts with a NUL byte or holds several is binary
+    // (a macOS `._` file beside the real one); a single stray NUL in a
+    // text file is left for the reader to point at, by line and column.
+    if text.starts_with('\0') || text.bytes().filter(|b| *b == 0).nth(1).is_some() {
+        bail!(
+            "{} is not a text file (it holds NUL bytes): {save_as}",
+            name()
+        );
+    }
+    Ok(text)
 }
 
 /// One school to assess, or an input that failed before it could be one.
