@@ -187,7 +187,9 @@ pub struct Tally {
     worse: usize,
     forecast_cost: f64,
     by: Option<GroupBy>,
-    groups: BTreeMap<String, Tally>,
+    /// Each group under its name folded (case and spacing ignored, as
+    /// `from-dfe --la` ignores case), with the name as first written.
+    groups: BTreeMap<String, (String, Tally)>,
 }
 
 impl Tally {
@@ -213,7 +215,17 @@ impl Tally {
 
     pub fn add_line(&mut self, line: &SchoolLine) {
         if let Some(by) = self.by {
-            self.groups.entry(by.of(line)).or_default().add_line(line);
+            let name = by.of(line);
+            let folded = name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            self.groups
+                .entry(folded)
+                .or_insert_with(|| (name.trim().to_string(), Tally::default()))
+                .1
+                .add_line(line);
         }
         self.scores.push(line.score.min(100) as u8);
         match line.band {
@@ -254,7 +266,7 @@ impl Tally {
             groups: self
                 .groups
                 .iter()
-                .map(|(name, tally)| Group {
+                .map(|(_, (name, tally))| Group {
                     group: name.clone(),
                     summary: tally.summary(),
                 })
@@ -301,6 +313,25 @@ mod tests {
         assert_eq!(s.median_score, Some(73.0)); // (68 + 78) / 2
         assert!((s.total_shortfall_hours_per_week - 48.3).abs() < 1e-9);
         assert_eq!(s.best_value_total_annual_cost, 27300.0);
+    }
+
+    #[test]
+    fn local_authorities_group_whatever_their_case_and_spacing() {
+        let mut tally = Tally::grouped(GroupBy::La);
+        for (la, score) in [("Leeds", 50), ("leeds ", 70), ("Kent", 90), ("LEEDS", 60)] {
+            tally.add_line(&SchoolLine {
+                la: Some(la.to_string()),
+                ..line(score, Band::Overloaded, 1.0, None)
+            });
+        }
+        let s = tally.summary();
+        let groups: Vec<(&str, usize)> = s
+            .groups
+            .iter()
+            .map(|g| (g.group.as_str(), g.summary.schools))
+            .collect();
+        // Named as first written.
+        assert_eq!(groups, [("Kent", 1), ("Leeds", 3)]);
     }
 
     #[test]
