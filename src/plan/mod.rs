@@ -508,9 +508,8 @@ impl<'a> Evaluator<'a> {
                     }
                     at_least += 1;
                 }
-                let cost = prices.without_admin(deputy) + f64::from(admin) * prices.admin_step;
                 found.push((
-                    cost,
+                    prices.at(deputy, admin),
                     Choice {
                         deputy_added: deputy,
                         admin_added: admin,
@@ -557,9 +556,6 @@ impl<'a> Evaluator<'a> {
                 };
                 (admin >= grid.floor.admin_added).then_some(admin)
             };
-            let price = |deputy: u32, admin: u32| {
-                prices.without_admin(deputy) + f64::from(admin) * prices.admin_step
-            };
             let choice = |deputy: u32, admin: u32| Choice {
                 deputy_added: deputy,
                 admin_added: admin,
@@ -581,7 +577,7 @@ impl<'a> Evaluator<'a> {
                 let least = first_holding(*deputy_steps.start()..=last, |deputy| {
                     self.score(slice, deputy, admin) >= top
                 });
-                offer(top, price(least, admin), choice(least, admin));
+                offer(top, prices.at(least, admin), choice(least, admin));
                 continue;
             }
             for deputy in deputy_steps.clone() {
@@ -594,7 +590,7 @@ impl<'a> Evaluator<'a> {
                 let least = first_holding(grid.floor.admin_added..=admin, |admin| {
                     self.score(slice, deputy, admin) >= score
                 });
-                offer(score, price(deputy, least), choice(deputy, least));
+                offer(score, prices.at(deputy, least), choice(deputy, least));
             }
         }
         best
@@ -707,6 +703,11 @@ impl Prices {
 
     fn without_admin(&self, deputy: u32) -> f64 {
         self.start + f64::from(deputy.saturating_sub(self.first_deputy)) * self.deputy_step
+    }
+
+    /// The cost a year with `deputy` and `admin` steps.
+    fn at(&self, deputy: u32, admin: u32) -> f64 {
+        self.without_admin(deputy) + f64::from(admin) * self.admin_step
     }
 
     /// The most admin steps affordable with `deputy` steps within `limit`.
