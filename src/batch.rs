@@ -201,13 +201,6 @@ impl Tally {
         }
     }
 
-    pub fn add(&mut self, record: &Record) {
-        match record {
-            Ok(report) => self.add_line(&SchoolLine::from(report)),
-            Err(_) => self.add_failure(),
-        }
-    }
-
     /// An input that could not be assessed.
     pub fn add_failure(&mut self) {
         self.failed += 1;
@@ -301,7 +294,7 @@ mod tests {
         tally.add_line(&line(98, Band::Manageable, 1.4, None));
         tally.add_line(&line(68, Band::Overloaded, 14.1, Some(9750.0)));
         tally.add_line(&line(78, Band::Overloaded, 16.0, Some(7800.0)));
-        tally.add(&Err(Failure::message("x.toml", "broken".into())));
+        tally.add_failure();
         let s = tally.summary();
         assert_eq!(s.schools, 4);
         assert_eq!(s.failed, 1);
