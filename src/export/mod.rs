@@ -31,8 +31,10 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error("could not write CSV: {0}")]
     Csv(#[from] ::csv::Error),
-    #[error("could not write CSV: {0}")]
-    CsvText(#[from] std::string::FromUtf8Error),
+    /// Text a writer made that is not UTF-8 (neither csv nor serde_json
+    /// makes any from valid input).
+    #[error("could not write the output as text: {0}")]
+    Text(#[from] std::string::FromUtf8Error),
 }
 
 /// Turns results into the text of one output format; every command's
