@@ -42,11 +42,10 @@ fn main() {
         .map(|t| parse_profile("bench", t, &[]).expect("a generated school is valid"))
         .collect();
     let settings = PlanSettings::default();
-    let sizing = Sizing::default();
     let assessed: Vec<_> = profiles.iter().map(|p| assess(p, as_of)).collect();
     let records: Vec<_> = profiles
         .iter()
-        .map(|p| Ok(Report::new("bench", p, as_of, &settings, &sizing)))
+        .map(|p| Ok(Report::new("bench", p, as_of, &settings)))
         .collect();
 
     let mut stages: Vec<(String, Duration)> = vec![
@@ -94,19 +93,22 @@ fn main() {
         "the six option rows, fitted".into(),
         best(|| {
             for (p, a) in profiles.iter().zip(&assessed) {
-                std::hint::black_box(evaluate(p, a, &settings, &sizing));
+                std::hint::black_box(evaluate(p, a, &settings));
             }
         }),
     ));
-    let fixed = Sizing {
-        fixed: true,
-        ..Sizing::default()
+    let fixed = PlanSettings {
+        sizing: Sizing {
+            fixed: true,
+            ..Sizing::default()
+        },
+        ..PlanSettings::default()
     };
     stages.push((
         "  of which the rows alone (fixed sizes)".into(),
         best(|| {
             for (p, a) in profiles.iter().zip(&assessed) {
-                std::hint::black_box(evaluate(p, a, &settings, &fixed));
+                std::hint::black_box(evaluate(p, a, &fixed));
             }
         }),
     ));

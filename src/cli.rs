@@ -552,17 +552,27 @@ impl SizingArgs {
             max_lead_hours: self.max_lead_hours,
             allow_corporate: !self.no_corporate,
             years: self.horizon.years,
+            sizing: Sizing {
+                fixed: self.sizes == SizesArg::Fixed,
+                fewer_teaching_hours: self.fewer_teaching_hours,
+                deputy_hours: self.deputy_hours,
+                admin_hours: self.admin_hours,
+            },
             ..PlanSettings::default()
         }
     }
 
-    pub fn sizing(&self) -> Sizing {
-        Sizing {
-            fixed: self.sizes == SizesArg::Fixed,
-            fewer_teaching_hours: self.fewer_teaching_hours,
-            deputy_hours: self.deputy_hours,
-            admin_hours: self.admin_hours,
-        }
+    /// The flags given that size the single-remedy rows, as written.
+    pub fn row_sizes_given(&self) -> Vec<&'static str> {
+        [
+            (self.fewer_teaching_hours.is_some(), "--fewer-teaching-hours"),
+            (self.deputy_hours.is_some(), "--deputy-hours"),
+            (self.admin_hours.is_some(), "--admin-hours"),
+            (self.sizes == SizesArg::Fixed, "--sizes fixed"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect()
     }
 }
 

@@ -402,8 +402,8 @@ fn option_row(
     (p, scratch): (&Profile, &mut Profile),
     base: &Assessment,
     settings: &PlanSettings,
-    sizing: &Sizing,
 ) -> OptionResult {
+    let sizing = &settings.sizing;
     let before = base.leadership.rating;
     let choice = if remedy.on_off() {
         on_off_choice(remedy, p)
@@ -428,17 +428,12 @@ fn option_row(
 /// Every remedy applied alone: best value first (the lowest cost per hour
 /// a week gained among those that gain a point), then the rest by score
 /// gained; options that cannot apply come last.
-pub fn evaluate(
-    p: &Profile,
-    base: &Assessment,
-    settings: &PlanSettings,
-    sizing: &Sizing,
-) -> Vec<OptionResult> {
+pub fn evaluate(p: &Profile, base: &Assessment, settings: &PlanSettings) -> Vec<OptionResult> {
     // One copy of the school for all the rows to work on.
     let mut scratch = p.clone();
     let mut rows: Vec<OptionResult> = Remedy::ALL
         .iter()
-        .map(|&remedy| option_row(remedy, (p, &mut scratch), base, settings, sizing))
+        .map(|&remedy| option_row(remedy, (p, &mut scratch), base, settings))
         .collect();
     let value = |r: &OptionResult| {
         r.score_delta
@@ -488,7 +483,11 @@ mod tests {
 
     fn rows(p: &Profile, sizing: &Sizing) -> Vec<OptionResult> {
         let base = assess(p, as_of());
-        evaluate(p, &base, &PlanSettings::default(), sizing)
+        let settings = PlanSettings {
+            sizing: sizing.clone(),
+            ..PlanSettings::default()
+        };
+        evaluate(p, &base, &settings)
     }
 
     fn fixed() -> Sizing {
@@ -558,9 +557,10 @@ mod tests {
         let base = assess(&oakfield(), as_of());
         let one_year = PlanSettings {
             years: 1,
+            sizing: fixed(),
             ..PlanSettings::default()
         };
-        let rows = evaluate(&oakfield(), &base, &one_year, &fixed());
+        let rows = evaluate(&oakfield(), &base, &one_year);
         assert_eq!(best_value(&rows).map(|r| r.option), Some("admin-support"));
     }
 

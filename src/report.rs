@@ -2,7 +2,7 @@
 //! that every output format shares.
 
 use crate::model::{Assessment, Band, Warning, assess};
-use crate::options::{OptionResult, Sizing, best_value, evaluate};
+use crate::options::{OptionResult, best_value, evaluate};
 use crate::params::SURVEY_SOURCE;
 use crate::plan::PlanSettings;
 use crate::profile::{Phase, Profile};
@@ -51,10 +51,9 @@ impl Report {
         profile: &Profile,
         as_of: NaiveDate,
         settings: &PlanSettings,
-        sizing: &Sizing,
     ) -> Report {
         let mut assessment = assess(profile, as_of);
-        let options = evaluate(profile, &assessment, settings, sizing);
+        let options = evaluate(profile, &assessment, settings);
         if let Some(dearest) = options
             .iter()
             .filter_map(|o| o.cost_per_year.map(|c| (c, o.option)))

@@ -122,6 +122,23 @@ fn growth_and_years_that_cannot_be_reached() {
         .args(["forecast", "examples/primary.toml", "--years", "11"])
         .assert()
         .code(2);
+    // A forecast has staged plans only, no single-remedy rows to size: a
+    // stated size is refused rather than silently ignored.
+    for sizing in [
+        &["--deputy-hours", "2"][..],
+        &["--fewer-teaching-hours", "1"],
+        &["--admin-hours", "3"],
+        &["--sizes", "fixed"],
+    ] {
+        senco()
+            .args(["forecast", "examples/primary.toml"])
+            .args(sizing)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(sizing[0]))
+            .stderr(predicate::str::contains("assess, plan and report"));
+    }
 }
 
 #[test]

@@ -901,3 +901,31 @@ fn assess_options_equal_plan_single_remedies_for_every_example() {
         );
     }
 }
+
+/// A size stated for one option (`--deputy-hours 2`), or `--sizes fixed`,
+/// prices the same rows in `plan` as in `assess`: `plan` once showed its
+/// own fitted sizes beside a plan the user had sized.
+#[test]
+fn stated_sizes_price_plan_single_remedies_as_assess_options() {
+    for sizing in [
+        &["--deputy-hours", "2", "--admin-hours", "3.5"][..],
+        &["--fewer-teaching-hours", "1.5"],
+        &["--sizes", "fixed"],
+    ] {
+        let mut a = vec!["assess", "examples/primary.toml", "-f", "json"];
+        a.extend(sizing);
+        let mut p = vec!["plan", "examples/primary.toml", "-f", "json"];
+        p.extend(sizing);
+        let (assessed, planned) = (json_of(&a), json_of(&p));
+        assert_eq!(assessed["options"], planned["single_remedies"], "{sizing:?}");
+        if sizing[0] == "--deputy-hours" {
+            let deputy = planned["single_remedies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["option"] == "deputy")
+                .unwrap();
+            assert_eq!(deputy["amount"], "a deputy SENCO for 2 h a week");
+        }
+    }
+}

@@ -132,8 +132,14 @@ fn options_applied(p: &Profile) -> Vec<Profile> {
         ..Sizing::default()
     };
     [Sizing::default(), fixed]
-        .iter()
-        .flat_map(|sizing| Report::new("p", p, as_of(), &PlanSettings::default(), sizing).options)
+        .into_iter()
+        .flat_map(|sizing| {
+            let settings = PlanSettings {
+                sizing,
+                ..PlanSettings::default()
+            };
+            Report::new("p", p, as_of(), &settings).options
+        })
         .filter_map(|o| o.choice)
         .map(|c| apply_choice(p, &c))
         .collect()
@@ -283,7 +289,7 @@ proptest! {
     fn every_figure_is_finite_whatever_the_assumptions(mut p in profile(), (a, c) in tables()) {
         p.assumptions = a;
         p.costs = c;
-        let r = Report::new("p", &p, as_of(), &PlanSettings::default(), &Sizing::default());
+        let r = Report::new("p", &p, as_of(), &PlanSettings::default());
         let x = &r.assessment;
         prop_assert!(x.score <= 100);
         prop_assert!(finite(&[
@@ -311,7 +317,7 @@ proptest! {
 
     #[test]
     fn json_output_round_trips(p in profile()) {
-        let r = Report::new("p", &p, as_of(), &PlanSettings::default(), &Sizing::default());
+        let r = Report::new("p", &p, as_of(), &PlanSettings::default());
         let text = serde_json::to_string(&r).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let again: serde_json::Value = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();

@@ -119,7 +119,6 @@ fn assess_input(
                 &profile,
                 as_of,
                 &sizing.settings(&profile, None),
-                &sizing.sizing(),
             );
             report.assessment.uncertainty =
                 draws.and_then(|draws| uncertainty(&profile, as_of, draws));

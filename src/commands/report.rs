@@ -34,7 +34,7 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let profile = draft.build(&edits)?;
     let source = display_name(&args.file);
     let settings = args.sizing.settings(&profile, None);
-    let mut report = Report::new(&source, &profile, as_of, &settings, &args.sizing.sizing());
+    let mut report = Report::new(&source, &profile, as_of, &settings);
     report.assessment.uncertainty =
         senco_plan::uncertainty::uncertainty(&profile, as_of, &args.draws.draws());
     // What the verdict turns on: the eight assumptions it swings most with.

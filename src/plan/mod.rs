@@ -61,6 +61,9 @@ pub struct PlanSettings {
     /// Plans must reach the target in at least this share of the draws
     /// (0 < share < 1), not just on the central assumptions.
     pub confidence: Option<f64>,
+    /// How each remedy alone is sized for the option rows (`assess`'s
+    /// options, `plan`'s single remedies): fitted, or as the user stated.
+    pub sizing: Sizing,
 }
 
 impl Default for PlanSettings {
@@ -78,6 +81,7 @@ impl Default for PlanSettings {
             years: DEFAULT_YEARS,
             floor: Choice::default(),
             confidence: None,
+            sizing: Sizing::default(),
         }
     }
 }
@@ -1180,7 +1184,7 @@ fn plan_within(
         }
     };
     let feasible = !plans.is_empty();
-    let single_remedies = evaluate(base, &base_assessment, s, &Sizing::default());
+    let single_remedies = evaluate(base, &base_assessment, s);
 
     let frontier = s.frontier.then(|| {
         let cheapest_by_score = evaluator.frontier(&grid, s.budget);
