@@ -565,7 +565,10 @@ impl SizingArgs {
     /// The flags given that size the single-remedy rows, as written.
     pub fn row_sizes_given(&self) -> Vec<&'static str> {
         [
-            (self.fewer_teaching_hours.is_some(), "--fewer-teaching-hours"),
+            (
+                self.fewer_teaching_hours.is_some(),
+                "--fewer-teaching-hours",
+            ),
             (self.deputy_hours.is_some(), "--deputy-hours"),
             (self.admin_hours.is_some(), "--admin-hours"),
             (self.sizes == SizesArg::Fixed, "--sizes fixed"),

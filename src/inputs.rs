@@ -1,7 +1,7 @@
 //! Where profiles come from: files, folders, standard input and CSV
 //! rosters, enumerated lazily so that a batch never holds every input.
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use senco_plan::batch::Failure;
 use senco_plan::profile::MAX_PROFILE_BYTES;
 use senco_plan::roster::RosterHeader;
@@ -27,7 +27,7 @@ pub fn display_name(path: &Path) -> String {
 
 /// Reads an input's text, refusing anything that cannot be a profile or
 /// scenario file before reading it whole.
-pub fn read_input(path: &Path) -> Result<String> {
+pub fn read_input(path: &Path) -> Result<String, Unreadable> {
     read_text(path, MAX_PROFILE_BYTES as u64, Kind::Profile)
 }
 
@@ -38,74 +38,93 @@ pub enum Kind {
     TimeLog,
 }
 
+/// An input that cannot be read as text: the file as messages name it,
+/// and what is wrong, each kept apart so that a batch's error record
+/// names the file once.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub file: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+impl From<Unreadable> for Failure {
+    fn from(e: Unreadable) -> Failure {
+        Failure::message(&e.file, e.reason)
+    }
+}
+
 /// Reads a text input of at most `limit` bytes; a larger one (or
 /// `/dev/zero`) is refused after reading `limit` bytes, never more.
-pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String> {
+pub fn read_text(path: &Path, limit: u64, kind: Kind) -> Result<String, Unreadable> {
     let (what, folder_hint, size) = match kind {
         Kind::Profile => ("a profile", "give the path of a .toml file", "1 MiB"),
         Kind::TimeLog => ("a time log", "give the path of a .csv file", "16 MiB"),
     };
-    let name = || display_name(path);
+    let fail = |reason: String| Unreadable {
+        file: display_name(path),
+        reason,
+    };
     let mut bytes = Vec::new();
     let limit = limit + 1;
     if is_stdio(path) {
         std::io::stdin()
             .take(limit)
             .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
+            .map_err(|e| fail(format!("it cannot be read: {e}")))?;
     } else {
-        let file = std::fs::File::open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                anyhow::anyhow!(
-                    "cannot open {}: there is no such file (check the path)",
-                    name()
-                )
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                anyhow::anyhow!(
-                    "cannot open {}: you are not allowed to read it (check its permissions)",
-                    name()
-                )
-            }
-            _ => anyhow::anyhow!("cannot open {}: {e}", name()),
+        let file = std::fs::File::open(path).map_err(|e| {
+            fail(match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    "there is no such file (check the path)".to_string()
+                }
+                std::io::ErrorKind::PermissionDenied => {
+                    "you are not allowed to read it (check its permissions)".to_string()
+                }
+                _ => format!("it cannot be opened: {e}"),
+            })
         })?;
         // One look at the open file: a folder opens, but is no profile;
         // a regular file's size sizes the buffer (a device says 0).
         let meta = file.metadata().ok();
         if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
-            bail!("{} is a folder, not {what}: {folder_hint}", name());
+            return Err(fail(format!("it is a folder, not {what}: {folder_hint}")));
         }
         let expected = meta.map_or(0, |m| m.len()).min(limit);
         bytes.reserve_exact(usize::try_from(expected).unwrap_or(0) + 1);
         file.take(limit)
             .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {}", name()))?;
+            .map_err(|e| fail(format!("it cannot be read: {e}")))?;
     }
     if bytes.len() as u64 >= limit {
-        bail!(
-            "{} is larger than {size}, far larger than {what}: check that it is {what} for senco-plan",
-            name()
-        );
+        return Err(fail(format!(
+            "it is larger than {size}, far larger than {what}: check that it is {what} for senco-plan"
+        )));
     }
     let save_as = match kind {
         Kind::Profile => "save it as UTF-8 text",
         Kind::TimeLog => "save it as \"CSV UTF-8\" (Excel: File, Save As, CSV UTF-8)",
     };
     let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not a text file (invalid UTF-8 at byte {}): {save_as}",
-            name(),
+        fail(format!(
+            "it is not a text file (invalid UTF-8 at byte {}): {save_as}",
             e.utf8_error().valid_up_to()
-        )
+        ))
     })?;
     // Valid UTF-8 that starts with a NUL byte or holds several is binary
     // (a macOS `._` file beside the real one); a single stray NUL in a
     // text file is left for the reader to point at, by line and column.
     if text.starts_with('\0') || text.bytes().filter(|b| *b == 0).nth(1).is_some() {
-        bail!(
-            "{} is not a text file (it holds NUL bytes): {save_as}",
-            name()
-        );
+        return Err(fail(format!(
+            "it is not a text file (it holds NUL bytes): {save_as}"
+        )));
     }
     Ok(text)
 }
@@ -277,6 +296,13 @@ pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
         .fill_buf()
         .map(|b| b.split(|c| *c == b'\n').next().unwrap_or_default().to_vec())
         .unwrap_or_default();
+    // As for a profile: NUL bytes at the start, or several, mean binary.
+    if first_line.first() == Some(&0) || first_line.iter().filter(|b| **b == 0).nth(1).is_some() {
+        return Err(Failure::message(
+            &name,
+            "it is not a text file (it holds NUL bytes): save it as \"CSV UTF-8\" (Excel: File, Save As, CSV UTF-8)".to_string(),
+        ));
+    }
     let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
         b';'
     } else {

@@ -293,7 +293,9 @@ fn a_bad_log_writes_nothing_and_says_where() {
         .args(["audit", "/dev/zero", "--profile", profile.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("/dev/zero is larger than 16 MiB"));
+        .stderr(predicate::str::contains(
+            "/dev/zero: it is larger than 16 MiB",
+        ));
     // --write needs a file to write into.
     senco()
         .args(["audit", log.to_str().unwrap(), "--profile", "-", "--write"])

@@ -837,6 +837,55 @@ fn files_that_are_not_profiles_get_plain_messages() {
         ));
 }
 
+/// A file that cannot be read is named once, whether alone or in a batch:
+/// batches once said `F: F is not a text file`.
+#[test]
+fn an_unreadable_file_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("binary.toml");
+    std::fs::write(&binary, b"\x00\x00\x00").unwrap();
+    let missing = dir.path().join("missing.toml");
+    let (binary, missing) = (binary.to_str().unwrap(), missing.to_str().unwrap());
+    for args in [
+        vec![binary],
+        vec![missing],
+        vec![binary, "examples/primary.toml"],
+        vec![missing, "examples/primary.toml"],
+        vec!["/dev/zero", "examples/primary.toml"],
+    ] {
+        let out = assess(&args).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let first = stderr.lines().next().unwrap();
+        assert_eq!(first.matches(args[0]).count(), 1, "{first}");
+        assert!(
+            first.starts_with(&format!("error: {}: ", args[0])),
+            "{first}"
+        );
+    }
+    // A roster of NUL bytes is no CSV: it once said its first column was
+    // headed `\u{0}\u{0}\u{0}`.
+    assess(&["--roster", binary])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "error: {binary}: it is not a text file (it holds NUL bytes)"
+        )))
+        .stderr(predicate::str::contains("headed").not());
+    // When no school could be assessed there is nothing to tabulate: the
+    // count alone, not a table of zeros and an empty list of schools.
+    for format in ["table", "markdown"] {
+        let out = assess(&[binary, missing, "-f", format]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.contains("0 schools assessed, 2 could not be read"),
+            "{stdout}"
+        );
+        assert!(!stdout.contains("Median"), "{format}: {stdout}");
+        assert!(!stdout.contains("Short h/wk"), "{format}: {stdout}");
+    }
+}
+
 #[test]
 fn table_output_snapshot() {
     insta::assert_snapshot!(stdout_of(&["examples/primary.toml"]));

@@ -917,7 +917,10 @@ fn stated_sizes_price_plan_single_remedies_as_assess_options() {
         let mut p = vec!["plan", "examples/primary.toml", "-f", "json"];
         p.extend(sizing);
         let (assessed, planned) = (json_of(&a), json_of(&p));
-        assert_eq!(assessed["options"], planned["single_remedies"], "{sizing:?}");
+        assert_eq!(
+            assessed["options"], planned["single_remedies"],
+            "{sizing:?}"
+        );
         if sizing[0] == "--deputy-hours" {
             let deputy = planned["single_remedies"]
                 .as_array()

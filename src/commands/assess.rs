@@ -104,7 +104,7 @@ fn assess_input(
         Input::Failed(failure) => return Err(failure),
         Input::File(path) => {
             let name = display_name(&path);
-            let text = read_input(&path).map_err(|e| Failure::message(&name, format!("{e:#}")))?;
+            let text = read_input(&path).map_err(Failure::from)?;
             let profile = Draft::parse(&name, &text).and_then(|d| d.build(edits));
             (name, profile)
         }
@@ -114,12 +114,8 @@ fn assess_input(
     };
     match profile {
         Ok(profile) => {
-            let mut report = Report::new(
-                &source,
-                &profile,
-                as_of,
-                &sizing.settings(&profile, None),
-            );
+            let mut report =
+                Report::new(&source, &profile, as_of, &sizing.settings(&profile, None));
             report.assessment.uncertainty =
                 draws.and_then(|draws| uncertainty(&profile, as_of, draws));
             if let Some(years) = forecast_years {

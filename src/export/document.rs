@@ -904,32 +904,32 @@ fn summary_cells(s: &Summary) -> Vec<String> {
 
 pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
     let b = &s.bands;
-    let mut blocks = vec![
-        Block::Title(format!(
-            "{} assessed{}",
-            counted(s.schools as u64, "school", "schools"),
-            if s.failed > 0 {
-                format!(", {} could not be read (see the errors above)", s.failed)
-            } else {
-                String::new()
-            }
-        )),
-        Block::Table(Grid {
-            header: cells(SUMMARY_COLUMNS),
-            rows: vec![summary_cells(s)],
-            numbers_from: 0,
-            ..Grid::default()
-        }),
-    ];
-    if s.schools > 0 {
-        blocks.push(Block::Paragraph(format!(
-            "{} of {} schools ({:.0}%) are overloaded or unmanageable; every school's best-value option together would cost {} a year.",
-            b.overloaded + b.unmanageable,
-            s.schools,
-            100.0 * (b.overloaded + b.unmanageable) as f64 / s.schools as f64,
-            money(s.best_value_total_annual_cost)
-        )));
+    let mut blocks = vec![Block::Title(format!(
+        "{} assessed{}",
+        counted(s.schools as u64, "school", "schools"),
+        if s.failed > 0 {
+            format!(", {} could not be read (see the errors above)", s.failed)
+        } else {
+            String::new()
+        }
+    ))];
+    // With no school assessed the count says it all: no row of zeros.
+    if s.schools == 0 {
+        return blocks;
     }
+    blocks.push(Block::Table(Grid {
+        header: cells(SUMMARY_COLUMNS),
+        rows: vec![summary_cells(s)],
+        numbers_from: 0,
+        ..Grid::default()
+    }));
+    blocks.push(Block::Paragraph(format!(
+        "{} of {} schools ({:.0}%) are overloaded or unmanageable; every school's best-value option together would cost {} a year.",
+        b.overloaded + b.unmanageable,
+        s.schools,
+        100.0 * (b.overloaded + b.unmanageable) as f64 / s.schools as f64,
+        money(s.best_value_total_annual_cost)
+    )));
     if let (Some(years), Some(worse), Some(cost)) = (
         s.forecast_years,
         s.worse_within_years,
@@ -979,6 +979,9 @@ const MAX_SCHOOL_ROWS: usize = 500;
 
 pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
     let mut blocks = layout_summary(s);
+    if schools.is_empty() {
+        return blocks;
+    }
     let shown = schools.len().min(MAX_SCHOOL_ROWS);
     let forecast = s.forecast_years;
     let rows = schools[..shown]
