@@ -130,6 +130,9 @@ pub struct Summary {
     pub worse_within_years: Option<usize>,
     #[serde(serialize_with = "round::pounds")]
     pub forecast_total_cost: Option<f64>,
+    /// Schools whose staged plan falls short of the target in some year:
+    /// the total is then not the cost of keeping every school there.
+    pub forecast_short: Option<usize>,
     /// With `--by`: what the schools are grouped by, and each group's
     /// summary, in name order.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,6 +188,7 @@ pub struct Tally {
     best_value_cost: f64,
     forecast_years: Option<u32>,
     worse: usize,
+    short: usize,
     forecast_cost: f64,
     by: Option<GroupBy>,
     /// Each group under its name folded (case and spacing ignored, as
@@ -232,6 +236,7 @@ impl Tally {
         if let Some(f) = &line.forecast {
             self.forecast_years = Some(f.years);
             self.worse += usize::from(f.first_worse_year.is_some());
+            self.short += usize::from(!f.feasible);
             self.forecast_cost += f.total_cost;
         }
     }
@@ -255,6 +260,7 @@ impl Tally {
             forecast_years: self.forecast_years,
             worse_within_years: self.forecast_years.map(|_| self.worse),
             forecast_total_cost: self.forecast_years.map(|_| self.forecast_cost),
+            forecast_short: self.forecast_years.map(|_| self.short),
             by: self.by.map(GroupBy::as_str),
             groups: self
                 .groups

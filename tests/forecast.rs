@@ -284,7 +284,12 @@ fn the_readme_policy_table_is_what_the_binary_says() {
             .iter()
             .map(|x| {
                 let pounds = x["total_cost"].as_u64().unwrap();
-                format!("£{}", senco_plan::round::count(pounds))
+                let short = if x["feasible"] == true {
+                    ""
+                } else {
+                    " (short)"
+                };
+                format!("£{}{short}", senco_plan::round::count(pounds))
             })
             .collect();
         assert_eq!(costs, cells[4..7], "{file}");
@@ -356,7 +361,7 @@ fn a_batch_carries_each_schools_forecast_and_sums_them() {
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let mut total = 0.0;
-    let mut worse = 0;
+    let (mut worse, mut short) = (0, 0);
     for line in text.lines() {
         let record: Value = serde_json::from_str(line).unwrap();
         let file = record["source"].as_str().unwrap();
@@ -370,6 +375,7 @@ fn a_batch_carries_each_schools_forecast_and_sums_them() {
         );
         total += summary["total_cost"].as_f64().unwrap();
         worse += usize::from(!summary["first_worse_year"].is_null());
+        short += usize::from(summary["feasible"] == false);
     }
     // Riverside tips in year 4 of 5.
     assert!(worse >= 1);
@@ -391,6 +397,27 @@ fn a_batch_carries_each_schools_forecast_and_sums_them() {
     assert_eq!(summary["forecast_years"], 5);
     assert_eq!(summary["worse_within_years"], worse);
     assert_eq!(summary["forecast_total_cost"].as_f64().unwrap(), total);
+    // The all-through school's staged plan falls short (its deputy is
+    // full time by year 3): the summary counts it, and says so rather than
+    // call the total the cost of keeping every school at the target.
+    assert!(short >= 1);
+    assert_eq!(summary["forecast_short"], short);
+    senco()
+        .args(["assess", "examples/", "--forecast", "5", "--summary-only"])
+        .args(["--as-of", "2026-11-22"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("{short} of them")))
+        .stdout(predicate::str::contains("short of the target in some year"))
+        .stdout(predicate::str::contains("keeping every school at the target").not());
+    senco()
+        .args(["assess", "examples/", "--forecast", "5", "--summary-only"])
+        .args(["--as-of", "2026-11-22", "-f", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "forecast_total_cost,forecast_short\n",
+        ));
     let out = senco()
         .args([
             "assess",

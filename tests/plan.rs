@@ -932,3 +932,58 @@ fn stated_sizes_price_plan_single_remedies_as_assess_options() {
         }
     }
 }
+
+/// A plan never makes the deputy more than a full-time post (the
+/// contract's 32.5 hours a week): a large school with a 25-hour deputy was
+/// once offered a deputy of 56.5 hours a week.
+#[test]
+fn no_plan_makes_the_deputy_more_than_full_time() {
+    let big = [
+        "plan",
+        "examples/secondary.toml",
+        "--set",
+        "deputy.hours=25",
+        "--set",
+        "school.ehcp=300",
+        "--set",
+        "school.sen-support=400",
+        "-f",
+        "json",
+    ];
+    // Capped, the deputy may no longer reach the target: exit 1 is fine.
+    let planned: Value = serde_json::from_slice(&senco(&big).output().unwrap().stdout).unwrap();
+    let deputy_after = |changes: &Value| changes["deputy.hours"][1].as_f64();
+    let rows = planned["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(planned["single_remedies"].as_array().unwrap());
+    let mut seen = 0;
+    for row in rows {
+        if let Some(hours) = deputy_after(&row["changes"]) {
+            seen += 1;
+            assert!(hours <= 32.5, "{row}");
+        }
+    }
+    assert!(seen > 0, "some row adds deputy time: {planned}");
+    // A deputy already full time has nothing to add, and says so.
+    let full = json_of(&[
+        "assess",
+        "examples/secondary.toml",
+        "--set",
+        "deputy.hours=32.5",
+        "-f",
+        "json",
+    ]);
+    let row = full["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["option"] == "deputy")
+        .unwrap();
+    assert_eq!(row["applicable"], false, "{row}");
+    assert!(
+        row["reason"].as_str().unwrap().contains("full-time"),
+        "{row}"
+    );
+}

@@ -405,6 +405,7 @@ impl Exporter for CsvExporter {
             "forecast_years",
             "worse_within_years",
             "forecast_total_cost",
+            "forecast_short",
         ]
         .iter()
         .map(|c| c.to_string())
@@ -425,6 +426,7 @@ impl Exporter for CsvExporter {
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
                 s.forecast_total_cost.map(pounds).unwrap_or_default(),
+                s.forecast_short.map(|n| n.to_string()).unwrap_or_default(),
             ]
         };
         if s.groups.is_empty() {

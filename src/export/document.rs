@@ -935,14 +935,24 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
         s.worse_within_years,
         s.forecast_total_cost,
     ) {
-        blocks.push(Block::Paragraph(format!(
-            "As SEND numbers grow, {} of {} schools {} worse within {} with today's staffing; keeping every school at the target costs {} over years 0 to {years} (each school's staged plan, see forecast).",
+        let worse_text = format!(
+            "As SEND numbers grow, {} of {} schools {} worse within {} with today's staffing",
             worse,
             s.schools,
             if worse == 1 { "gets" } else { "get" },
             counted(u64::from(years), "year", "years"),
-            money(cost)
-        )));
+        );
+        blocks.push(Block::Paragraph(match s.forecast_short.unwrap_or(0) {
+            0 => format!(
+                "{worse_text}; keeping every school at the target costs {} over years 0 to {years} (each school's staged plan, see forecast).",
+                money(cost)
+            ),
+            short => format!(
+                "{worse_text}; the schools' staged plans cost {} over years 0 to {years}, but {short} of them {} short of the target in some year: no plan on the grid reaches it there (see forecast).",
+                money(cost),
+                if short == 1 { "falls" } else { "fall" }
+            ),
+        }));
     }
     if !s.groups.is_empty() {
         blocks.push(Block::Heading(

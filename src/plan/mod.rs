@@ -186,6 +186,11 @@ pub struct Grid {
     pub floor: Choice,
 }
 
+/// A full-time post's hours a week: the most a deputy may have.
+fn full_time(base: &Profile) -> f64 {
+    base.assumptions.contract_hours_per_week
+}
+
 fn steps_up_to(hours: f64) -> u32 {
     (hours.max(0.0) / STEP_HOURS + 1e-9).floor() as u32
 }
@@ -197,7 +202,11 @@ impl Grid {
             teaching: steps_up_to(
                 (senco.teaching_hours - s.keep_teaching).min(60.0 - senco.senco_hours),
             ),
-            deputy: steps_up_to(s.max_deputy_hours.min(60.0 - base.deputy_hours())),
+            // One deputy, at most a full-time post.
+            deputy: steps_up_to(
+                s.max_deputy_hours
+                    .min(full_time(base) - base.deputy_hours()),
+            ),
             admin: steps_up_to(s.max_admin_hours.min(60.0 - base.admin_hours())),
             lead_tas: base.ta_count().saturating_sub(base.lead_tas()),
             lead_hours: if base.ta_count() > 0 {
@@ -1007,6 +1016,10 @@ fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid,
         } else {
             "SENCO time is already 60 hours a week".to_string()
         }),
+        Remedy::Deputy if full.deputy == 0 && s.max_deputy_hours >= STEP_HOURS => Err(format!(
+            "the deputy already has {} hours a week, a full-time post (contract-hours-per-week)",
+            show(base.deputy_hours())
+        )),
         Remedy::Deputy if full.deputy == 0 => Err(limited(
             "--max-deputy-hours",
             s.max_deputy_hours,
