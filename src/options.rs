@@ -281,6 +281,13 @@ pub struct OptionResult {
     /// option removes none.
     #[serde(serialize_with = "round::pounds")]
     pub cost_per_weekly_hour_gained: Option<f64>,
+    /// With `plan`: the share of its draws in which the row reaches the
+    /// target, as each plan carries (`assess` draws none for options).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "round::opt_ratio"
+    )]
+    pub chance: Option<f64>,
     /// The plan-grid point this row applies, for the plan engine's tests.
     #[serde(skip)]
     pub choice: Option<Choice>,
@@ -323,6 +330,7 @@ fn not_applicable(remedy: Remedy, p: &Profile, before: Rating, reason: String) -
         one_off_cost: None,
         cost_per_year: None,
         cost_per_weekly_hour_gained: None,
+        chance: None,
         choice: None,
     }
 }
@@ -391,6 +399,7 @@ fn row(
         cost_per_year: Some(cost.per_year(years)),
         // Below a minute a week the ratio is noise, not value.
         cost_per_weekly_hour_gained: (gained > 0.01).then(|| cost.per_year(years) / gained),
+        chance: None,
         choice: Some(*choice),
     }
 }

@@ -887,7 +887,11 @@ fn assess_options_equal_plan_single_remedies_for_every_example() {
         let file = format!("examples/{example}.toml");
         let assessed = json_of(&["assess", &file, "-f", "json"]);
         let planned = json_of(&["plan", &file, "-f", "json"]);
-        assert_eq!(assessed["options"], planned["single_remedies"], "{example}");
+        assert_eq!(
+            assessed["options"],
+            without_chance(&planned["single_remedies"]),
+            "{example}"
+        );
         // And with the same limits given to both.
         let limits = ["--target", "80", "--max-deputy-hours", "10", "--years", "5"];
         let mut a = vec!["assess", file.as_str(), "-f", "json"];
@@ -896,7 +900,7 @@ fn assess_options_equal_plan_single_remedies_for_every_example() {
         p.extend(limits);
         assert_eq!(
             json_of(&a)["options"],
-            json_of(&p)["single_remedies"],
+            without_chance(&json_of(&p)["single_remedies"]),
             "{example} with limits"
         );
     }
@@ -918,7 +922,8 @@ fn stated_sizes_price_plan_single_remedies_as_assess_options() {
         p.extend(sizing);
         let (assessed, planned) = (json_of(&a), json_of(&p));
         assert_eq!(
-            assessed["options"], planned["single_remedies"],
+            assessed["options"],
+            without_chance(&planned["single_remedies"]),
             "{sizing:?}"
         );
         if sizing[0] == "--deputy-hours" {
@@ -985,5 +990,59 @@ fn no_plan_makes_the_deputy_more_than_full_time() {
     assert!(
         row["reason"].as_str().unwrap().contains("full-time"),
         "{row}"
+    );
+}
+
+/// `plan`'s single-remedy rows less the chance `plan` adds to them.
+fn without_chance(rows: &Value) -> Value {
+    let mut rows = rows.clone();
+    for row in rows.as_array_mut().unwrap() {
+        row.as_object_mut().unwrap().remove("chance");
+    }
+    rows
+}
+
+/// Each remedy alone carries its chance over the same draws as the plans,
+/// so that a governor comparing "a deputy alone" with the best plan under
+/// `--confidence` compares like with like; `assess`'s options carry none.
+#[test]
+fn single_remedies_carry_their_chance_beside_the_plans() {
+    let planned = json_of(&[
+        "plan",
+        "examples/primary.toml",
+        "--confidence",
+        "0.8",
+        "-f",
+        "json",
+    ]);
+    let rows = planned["single_remedies"].as_array().unwrap();
+    for row in rows {
+        match row["applicable"].as_bool().unwrap() {
+            true => {
+                let chance = row["chance"].as_f64().unwrap();
+                assert!((0.0..=1.0).contains(&chance), "{row}");
+            }
+            false => assert!(row.get("chance").is_none(), "{row}"),
+        }
+    }
+    // The deputy alone reaches 95 on the central assumptions; the chance
+    // says how often it does across plausible cases, as each plan's does.
+    let deputy = rows.iter().find(|r| r["option"] == "deputy").unwrap();
+    assert_eq!(deputy["score"], 95);
+    let deputy_chance = deputy["chance"].as_f64().unwrap();
+    assert!(deputy_chance < 0.8, "{deputy}");
+    let table = senco(&["plan", "examples/primary.toml", "--confidence", "0.8"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    let alone = table.split("Each remedy alone").nth(1).unwrap();
+    assert!(alone.lines().nth(2).unwrap().contains("Chance"), "{alone}");
+    let assessed = json_of(&["assess", "examples/primary.toml", "-f", "json"]);
+    assert!(
+        assessed["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r.get("chance").is_none())
     );
 }

@@ -319,7 +319,7 @@ impl Exporter for CsvExporter {
                         o.one_off_cost.map(pounds).unwrap_or_default(),
                         o.cost_per_year.map(pounds).unwrap_or_default(),
                         set_list(&o.changes),
-                        String::new(),
+                        o.chance.map(|c| format!("{c:.4}")).unwrap_or_default(),
                     ]
                 }),
         );

@@ -509,8 +509,10 @@ fn tasks(r: &Report) -> Grid {
 }
 
 /// Each remedy alone, as `assess` and `plan` both show it (the same rows).
-pub(super) fn options(rows: &[OptionResult]) -> Grid {
-    let rows = rows
+pub(super) fn options(options: &[OptionResult]) -> Grid {
+    // `plan` gives each row its chance, as it gives each plan.
+    let chances = options.iter().any(|o| o.chance.is_some());
+    let rows = options
         .iter()
         .map(|o| {
             match (
@@ -526,7 +528,7 @@ pub(super) fn options(rows: &[OptionResult]) -> Grid {
                     if let Some(reason) = &o.reason {
                         what.push_str(&format!("\n({reason})"));
                     }
-                    vec![
+                    let mut row = vec![
                         o.option.to_string(),
                         what,
                         band.as_str().to_string(),
@@ -536,31 +538,42 @@ pub(super) fn options(rows: &[OptionResult]) -> Grid {
                         money(cost),
                         money(once),
                         o.cost_per_weekly_hour_gained.map_or("-".to_string(), money),
-                    ]
+                    ];
+                    if chances {
+                        row.insert(4, o.chance.map_or("-".to_string(), percent));
+                    }
+                    row
                 }
                 _ => {
                     let mut row = vec![
                         o.option.to_string(),
                         format!("not applicable: {}", o.reason.clone().unwrap_or_default()),
                     ];
-                    row.extend(std::iter::repeat_n("-".to_string(), 7));
+                    row.extend(std::iter::repeat_n(
+                        "-".to_string(),
+                        7 + usize::from(chances),
+                    ));
                     row
                 }
             }
         })
         .collect();
+    let mut header = cells([
+        "Option",
+        "What it means",
+        "Band",
+        "Score",
+        "Change",
+        "Shortfall change",
+        "A year",
+        "Once",
+        "Per h/wk gained",
+    ]);
+    if chances {
+        header.insert(4, "Chance".to_string());
+    }
     Grid {
-        header: cells([
-            "Option",
-            "What it means",
-            "Band",
-            "Score",
-            "Change",
-            "Shortfall change",
-            "A year",
-            "Once",
-            "Per h/wk gained",
-        ]),
+        header,
         rows,
         numbers_from: 3,
         ..Grid::default()
@@ -803,7 +816,7 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
     // from assess's, which has none.
     blocks.push(Block::Heading(match r.budget {
         Some(b) => format!("Each remedy alone, within {} a year", money(b)),
-        None => "Each remedy alone (as assess shows them)".to_string(),
+        None => "Each remedy alone (as assess sizes them)".to_string(),
     }));
     blocks.push(Block::Table(options(&r.single_remedies)));
     if let Some(best) = r.plans.first() {

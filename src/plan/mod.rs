@@ -1197,7 +1197,14 @@ fn plan_within(
         }
     };
     let feasible = !plans.is_empty();
-    let single_remedies = evaluate(base, &base_assessment, s);
+    // Each remedy alone with its chance over the plans' draws, so that
+    // the two tables compare like with like.
+    let mut single_remedies = evaluate(base, &base_assessment, s);
+    for row in single_remedies.iter_mut().filter(|r| r.applicable) {
+        if let Some(c) = row.choice {
+            row.chance = Some(chance(&apply_choice(base, &c), as_of, draws, s.target));
+        }
+    }
 
     let frontier = s.frontier.then(|| {
         let cheapest_by_score = evaluator.frontier(&grid, s.budget);
