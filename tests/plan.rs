@@ -602,6 +602,14 @@ fn every_plan_says_how_likely_it_is_to_reach_the_target() {
     assert_eq!(chances.first(), Some(&0.0));
     let top = chances.last().copied().unwrap();
     assert!(chances.iter().all(|c| *c <= top && (0.0..=1.0).contains(c)));
+    // The table says whose chance it is: of reaching the target, not of
+    // each step's own score (a step of 27 shows 0%).
+    senco(&["plan", "examples/primary.toml", "--frontier"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "The cheapest plan for each score on the central assumptions (Chance: of reaching 95)",
+        ));
 
     let csv = senco(&[
         "plan",

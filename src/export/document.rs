@@ -827,9 +827,12 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
         )));
     }
     if let Some(frontier) = &r.frontier {
-        blocks.push(Block::Heading(
-            "The cheapest plan for each score".to_string(),
-        ));
+        // Each step is a score on the central assumptions; its chance is
+        // still of reaching the target, which the heading must say.
+        blocks.push(Block::Heading(format!(
+            "The cheapest plan for each score on the central assumptions (Chance: of reaching {})",
+            r.target
+        )));
         blocks.push(Block::Table(Grid {
             header: header("Step"),
             rows: plan_rows(frontier.iter()),
