@@ -76,7 +76,11 @@ pub struct SchoolLine {
     /// With `--forecast`: the years ahead in a line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast: Option<crate::forecast::ForecastSummary>,
-    /// For `--by`: the school's local authority and phase.
+    /// The school's URN, for the list of schools.
+    #[serde(skip)]
+    pub urn: Option<u32>,
+    /// For `--by` and the list of schools: the school's local authority
+    /// and phase.
     #[serde(skip)]
     pub la: Option<String>,
     #[serde(skip)]
@@ -97,6 +101,7 @@ impl From<&Report> for SchoolLine {
             best_value: r.best_value,
             best_value_annual_cost: best.and_then(|o| o.annual_cost),
             forecast: r.forecast,
+            urn: r.school.urn,
             la: r.school.la.clone(),
             phase: Some(r.school.phase),
         }
@@ -288,6 +293,7 @@ mod tests {
             best_value: None,
             best_value_annual_cost: cost,
             forecast: None,
+            urn: None,
             la: None,
             phase: None,
         }

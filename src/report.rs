@@ -28,6 +28,20 @@ pub struct SchoolSummary {
     pub ehcp: u32,
 }
 
+impl SchoolSummary {
+    /// The school's public identity beside its name, for titles:
+    /// "URN 123456, Leeds"; none when the profile gives neither.
+    pub fn identity(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .urn
+            .map(|u| format!("URN {u}"))
+            .into_iter()
+            .chain(self.la.clone())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub schema_version: u32,

@@ -578,3 +578,74 @@ fn a_row_whose_senco_cells_are_empty_says_so() {
     );
     assert!(stderr.contains("fill them in"), "{stderr}");
 }
+
+/// The URN and local authority reach the tables people read, not only the
+/// JSON and CSV: the batch's list of schools gains URN and authority
+/// columns when any school has them, and one school's title names them.
+#[test]
+fn urn_and_la_reach_every_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("r.csv");
+    std::fs::write(
+        &roster,
+        "school.urn,school.name,school.la,school.phase,school.pupils,school.sen-support,school.ehcp,senco.teaching-hours,senco.senco-hours\n\
+         100000,Alpha <b>,Kent,primary,300,40,8,10,6.5\n\
+         ,Beta,,primary,200,30,5,10,6.5\n",
+    )
+    .unwrap();
+    for format in ["table", "markdown"] {
+        let out = senco()
+            .args(["assess", "--roster"])
+            .arg(&roster)
+            .args(["--as-of", "2026-11-22", "-f", format])
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let schools = text.split("Schools").nth(1).unwrap();
+        assert!(schools.contains("URN"), "{format}: {schools}");
+        assert!(schools.contains("Local authority"), "{format}: {schools}");
+        let alpha = schools.lines().find(|l| l.contains("Alpha")).unwrap();
+        assert!(
+            alpha.contains("100000") && alpha.contains("Kent"),
+            "{alpha}"
+        );
+    }
+    // Without any URN or authority the list keeps its width.
+    let out = senco()
+        .args(["assess", "examples/", "--as-of", "2026-11-22"])
+        .assert()
+        .code(predicate::in_iter([0, 1]));
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(!text.contains("Local authority"), "{text}");
+    // One school: its title.
+    let set = [
+        "--set",
+        "school.urn=123456",
+        "--set",
+        "school.la=Leeds",
+        "--as-of",
+        "2026-11-22",
+    ];
+    senco()
+        .args(["assess", "examples/primary.toml"])
+        .args(set)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Oakfield Primary (URN 123456, Leeds; primary, 420 pupils",
+        ));
+    let html = dir.path().join("report.html");
+    senco()
+        .args(["report", "examples/primary.toml"])
+        .args(set)
+        .arg("-o")
+        .arg(&html)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("URN 123456"), "report lacks the URN");
+    assert!(
+        page.contains("Local authority: Leeds"),
+        "report lacks the LA"
+    );
+}

@@ -229,8 +229,13 @@ pub(super) fn layout(r: &Report) -> Vec<Block> {
     let s = &r.school;
     let mut blocks = vec![
         Block::Title(format!(
-            "{} ({}, {} pupils: {} at SEN support, {} with an EHC plan)",
-            s.name, s.phase, s.pupils, s.sen_support, s.ehcp
+            "{} ({}{}, {} pupils: {} at SEN support, {} with an EHC plan)",
+            s.name,
+            s.identity().map_or(String::new(), |id| format!("{id}; ")),
+            s.phase,
+            s.pupils,
+            s.sen_support,
+            s.ehcp
         )),
         Block::Paragraph(format!("{}, assessed as of {}.", r.source, r.as_of)),
         Block::Paragraph(r.headline()),
@@ -1010,18 +1015,34 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
     }
     let shown = schools.len().min(MAX_SCHOOL_ROWS);
     let forecast = s.forecast_years;
+    // URN and authority columns only where some school gives them (a
+    // trust's roster from the DfE's file), so a folder of profiles keeps
+    // its width.
+    let urns = schools.iter().any(|l| l.urn.is_some());
+    let las = schools.iter().any(|l| l.la.is_some());
+    let identity = |l: &SchoolLine| {
+        let mut cells = Vec::new();
+        if urns {
+            cells.push(l.urn.map_or("-".to_string(), |u| u.to_string()));
+        }
+        if las {
+            cells.push(l.la.clone().unwrap_or_else(|| "-".to_string()));
+        }
+        cells
+    };
     let rows = schools[..shown]
         .iter()
         .map(|l| {
-            let mut row = vec![
-                l.name.clone(),
+            let mut row = vec![l.name.clone()];
+            row.extend(identity(l));
+            row.extend([
                 l.source.clone(),
                 l.band.as_str().to_string(),
                 l.best_value.unwrap_or("-").to_string(),
                 l.score.to_string(),
                 hours1(l.shortfall_hours_per_week),
                 l.best_value_annual_cost.map_or("-".to_string(), money),
-            ];
+            ]);
             if forecast.is_some() {
                 row.push(
                     l.forecast
@@ -1043,15 +1064,21 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
     blocks.push(Block::Heading("Schools".to_string()));
     blocks.push(Block::Table(Grid {
         header: {
-            let mut header = cells([
-                "School",
+            let mut header = cells(["School"]);
+            header.extend(
+                [(urns, "URN"), (las, "Local authority")]
+                    .into_iter()
+                    .filter(|(shown, _)| *shown)
+                    .map(|(_, name)| name.to_string()),
+            );
+            header.extend(cells([
                 "Source",
                 "Band",
                 "Best value",
                 "Score",
                 "Short h/wk",
                 "Its cost a year",
-            ]);
+            ]));
             if let Some(years) = forecast {
                 header.push("Worse in year".to_string());
                 header.push(format!("Staged plan, years 0-{years}"));
@@ -1059,7 +1086,7 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
             header
         },
         rows,
-        numbers_from: 4,
+        numbers_from: 4 + usize::from(urns) + usize::from(las),
         ..Grid::default()
     }));
     if schools.len() > shown {
