@@ -330,6 +330,9 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub sizing: SizingArgs,
+
+    #[command(flatten)]
+    pub rows: RowSizeArgs,
 }
 
 #[derive(Debug, Args)]
@@ -435,6 +438,9 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub sizing: SizingArgs,
 
+    #[command(flatten)]
+    pub rows: RowSizeArgs,
+
     /// How many rows to show: plans cheapest first, or assumptions by how far the score swings.
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top: u32,
@@ -503,6 +509,14 @@ pub struct SizingArgs {
     #[arg(long)]
     pub no_corporate: bool,
 
+    #[command(flatten)]
+    pub horizon: HorizonArgs,
+}
+
+/// How each remedy alone is sized for the option rows of `assess`, `plan`
+/// and `report` (`forecast` sizes whole plans and takes none of these).
+#[derive(Debug, Args)]
+pub struct RowSizeArgs {
     /// fitted: each option is the smallest amount that reaches the best
     /// score it can (the default); fixed: the fixed steps (5 h less
     /// teaching, a 6.5 h deputy, 10 h admin, a lead TA per 6 TAs with 2 h).
@@ -520,9 +534,17 @@ pub struct SizingArgs {
     /// Price this many admin hours a week, instead of fitting them.
     #[arg(long, value_name = "HOURS", value_parser = parse_step)]
     pub admin_hours: Option<f64>,
+}
 
-    #[command(flatten)]
-    pub horizon: HorizonArgs,
+impl RowSizeArgs {
+    pub fn sizing(&self) -> Sizing {
+        Sizing {
+            fixed: self.sizes == SizesArg::Fixed,
+            fewer_teaching_hours: self.fewer_teaching_hours,
+            deputy_hours: self.deputy_hours,
+            admin_hours: self.admin_hours,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -552,30 +574,8 @@ impl SizingArgs {
             max_lead_hours: self.max_lead_hours,
             allow_corporate: !self.no_corporate,
             years: self.horizon.years,
-            sizing: Sizing {
-                fixed: self.sizes == SizesArg::Fixed,
-                fewer_teaching_hours: self.fewer_teaching_hours,
-                deputy_hours: self.deputy_hours,
-                admin_hours: self.admin_hours,
-            },
             ..PlanSettings::default()
         }
-    }
-
-    /// The flags given that size the single-remedy rows, as written.
-    pub fn row_sizes_given(&self) -> Vec<&'static str> {
-        [
-            (
-                self.fewer_teaching_hours.is_some(),
-                "--fewer-teaching-hours",
-            ),
-            (self.deputy_hours.is_some(), "--deputy-hours"),
-            (self.admin_hours.is_some(), "--admin-hours"),
-            (self.sizes == SizesArg::Fixed, "--sizes fixed"),
-        ]
-        .into_iter()
-        .filter_map(|(given, flag)| given.then_some(flag))
-        .collect()
     }
 }
 
@@ -813,6 +813,9 @@ pub struct AssessArgs {
 
     #[command(flatten)]
     pub sizing: SizingArgs,
+
+    #[command(flatten)]
+    pub rows: RowSizeArgs,
 
     #[command(flatten)]
     pub spread: UncertaintyArgs,

@@ -123,7 +123,8 @@ fn growth_and_years_that_cannot_be_reached() {
         .assert()
         .code(2);
     // A forecast has staged plans only, no single-remedy rows to size: a
-    // stated size is refused rather than silently ignored.
+    // stated size is refused rather than silently ignored, and its help
+    // does not offer them.
     for sizing in [
         &["--deputy-hours", "2"][..],
         &["--fewer-teaching-hours", "1"],
@@ -136,9 +137,18 @@ fn growth_and_years_that_cannot_be_reached() {
             .assert()
             .code(2)
             .stdout("")
-            .stderr(predicate::str::contains(sizing[0]))
-            .stderr(predicate::str::contains("assess, plan and report"));
+            .stderr(predicate::str::contains(format!(
+                "unexpected argument '{}'",
+                sizing[0]
+            )));
     }
+    senco()
+        .args(["forecast", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--max-deputy-hours"))
+        .stdout(predicate::str::contains("--deputy-hours ").not())
+        .stdout(predicate::str::contains("--sizes").not());
 }
 
 #[test]

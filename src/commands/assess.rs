@@ -3,7 +3,7 @@
 use super::{
     EXIT_BAD_INPUT, EXIT_BELOW_THRESHOLD, check_stdin_once, edits_and_date, exporter_for, finish,
 };
-use crate::cli::{AssessArgs, BatchSort, SizingArgs};
+use crate::cli::{AssessArgs, BatchSort, RowSizeArgs, SizingArgs};
 use crate::inputs::{self, Input, display_name, is_stdio, read_input};
 use crate::sink::{OutputGuard, Progress, Sink};
 use anyhow::{Result, bail};
@@ -97,7 +97,7 @@ fn assess_input(
     input: Input,
     edits: &[Override],
     as_of: NaiveDate,
-    sizing: &SizingArgs,
+    (limits, rows): (&SizingArgs, &RowSizeArgs),
     (draws, forecast_years): (Option<&Draws>, Option<u32>),
 ) -> Record {
     let (source, profile) = match input {
@@ -114,15 +114,18 @@ fn assess_input(
     };
     match profile {
         Ok(profile) => {
-            let mut report =
-                Report::new(&source, &profile, as_of, &sizing.settings(&profile, None));
+            let settings = PlanSettings {
+                sizing: rows.sizing(),
+                ..limits.settings(&profile, None)
+            };
+            let mut report = Report::new(&source, &profile, as_of, &settings);
             report.assessment.uncertainty =
                 draws.and_then(|draws| uncertainty(&profile, as_of, draws));
             if let Some(years) = forecast_years {
                 // The forecast's cost horizon is its years, as `forecast`'s.
                 let settings = PlanSettings {
                     years,
-                    ..sizing.settings(&profile, None)
+                    ..limits.settings(&profile, None)
                 };
                 let ahead = forecast(&profile, &source, as_of, years, &settings)
                     .map_err(|e| Failure::message(&source, e.to_string()))?;
@@ -159,7 +162,7 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
             Input::File(path.clone()),
             &edits,
             as_of,
-            &args.sizing,
+            (&args.sizing, &args.rows),
             (Some(&draws), args.forecast),
         )
         .map_err(|f| anyhow::anyhow!(f))?;
@@ -216,8 +219,13 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode> {
                     return Ok(None);
                 }
                 let draws = args.spread.uncertainty.then_some(&draws);
-                let record =
-                    assess_input(input, &edits, as_of, &args.sizing, (draws, args.forecast));
+                let record = assess_input(
+                    input,
+                    &edits,
+                    as_of,
+                    (&args.sizing, &args.rows),
+                    (draws, args.forecast),
+                );
                 // Each worker writes its school's record too: the output
                 // is then only copied, in order.
                 let text = if args.summary_only {

@@ -5,7 +5,7 @@ use super::{
     read_draft, scenario_candidates, write_output,
 };
 use crate::cli::ForecastArgs;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use senco_plan::forecast::{forecast, forecast_scenario};
 use std::path::Path;
 use std::process::ExitCode;
@@ -16,13 +16,6 @@ pub fn run(args: &ForecastArgs) -> Result<ExitCode> {
     inputs.extend(args.scenarios.scenario_file.as_deref());
     check_stdin_once(&inputs)?;
     let scenarios = load_scenarios(&args.scenarios)?;
-    let given = args.sizing.row_sizes_given();
-    if !given.is_empty() {
-        bail!(
-            "{} sizes the single-remedy options of assess, plan and report; a forecast sizes whole plans year by year: leave it out, or use --max-deputy-hours and the other --max-* limits",
-            given.join(" and ")
-        );
-    }
     let draft = read_draft(&args.file)?;
     let profile = draft.build(&edits)?;
     let settings = args.sizing.settings(&profile, args.budget);

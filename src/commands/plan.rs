@@ -14,6 +14,7 @@ pub fn run(args: &PlanArgs) -> Result<ExitCode> {
         top: args.top as usize,
         frontier: args.frontier,
         confidence: args.confidence,
+        sizing: args.rows.sizing(),
         ..args.sizing.settings(&profile, args.budget)
     };
     let result = plan(

@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use senco_plan::audit::calibrate;
 use senco_plan::audit::log::{MAX_LOG_BYTES, read_log};
 use senco_plan::compare::{Candidate, SortBy, compare};
+use senco_plan::plan::PlanSettings;
 use senco_plan::report::Report;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -33,7 +34,10 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     let draft = read_draft(&args.file)?;
     let profile = draft.build(&edits)?;
     let source = display_name(&args.file);
-    let settings = args.sizing.settings(&profile, None);
+    let settings = PlanSettings {
+        sizing: args.rows.sizing(),
+        ..args.sizing.settings(&profile, None)
+    };
     let mut report = Report::new(&source, &profile, as_of, &settings);
     report.assessment.uncertainty =
         senco_plan::uncertainty::uncertainty(&profile, as_of, &args.draws.draws());
