@@ -134,8 +134,15 @@ fn fixed_choice(remedy: Remedy, p: &Profile, hours: f64) -> Result<Choice, Strin
             })
         }
         Remedy::Deputy => {
-            if p.deputy_hours() + hours > MAX_WEEKLY_HOURS {
-                return Err(past("the deputy", p.deputy_hours()));
+            let (has, full) = (p.deputy_hours(), p.full_time_hours());
+            if has + hours > full + 1e-9 {
+                return Err(format!(
+                    "{} more hours would make the deputy {} hours a week, more than a full-time post ({} h, contract-hours-per-week): give at most {}",
+                    round::show(hours),
+                    round::show(has + hours),
+                    round::show(full),
+                    round::show((full - has).max(0.0))
+                ));
             }
             Ok(Choice {
                 deputy_added: half_hours(hours),

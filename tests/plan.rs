@@ -999,6 +999,35 @@ fn no_plan_makes_the_deputy_more_than_full_time() {
         row["reason"].as_str().unwrap().contains("full-time"),
         "{row}"
     );
+    // Less than a step short of full time, whatever --max-deputy-hours
+    // says, and a size the user states: each says why, truly.
+    let deputy_row = |args: &[&str]| {
+        let mut all = vec!["assess", "examples/secondary.toml", "-f", "json"];
+        all.extend(args);
+        json_of(&all)["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["option"] == "deputy")
+            .unwrap()
+            .clone()
+    };
+    let nearly = deputy_row(&["--set", "deputy.hours=32.2"]);
+    assert_eq!(
+        nearly["reason"],
+        "the deputy has 32.2 hours a week, less than half an hour short of a full-time post (32.5 h): plans add half hours"
+    );
+    let capped = deputy_row(&["--set", "deputy.hours=32.5", "--max-deputy-hours", "0"]);
+    assert_eq!(
+        capped["reason"],
+        "the deputy already works a full-time post (32.5 hours a week, contract-hours-per-week)"
+    );
+    let stated = deputy_row(&["--set", "deputy.hours=20", "--deputy-hours", "30"]);
+    assert_eq!(stated["applicable"], false, "{stated}");
+    assert_eq!(
+        stated["reason"],
+        "30 more hours would make the deputy 50 hours a week, more than a full-time post (32.5 h, contract-hours-per-week): give at most 12.5"
+    );
 }
 
 /// `plan`'s single-remedy rows less the chance `plan` adds to them.

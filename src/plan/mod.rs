@@ -186,11 +186,6 @@ pub struct Grid {
     pub floor: Choice,
 }
 
-/// A full-time post's hours a week: the most a deputy may have.
-fn full_time(base: &Profile) -> f64 {
-    base.assumptions.contract_hours_per_week
-}
-
 fn steps_up_to(hours: f64) -> u32 {
     (hours.max(0.0) / STEP_HOURS + 1e-9).floor() as u32
 }
@@ -205,7 +200,7 @@ impl Grid {
             // One deputy, at most a full-time post.
             deputy: steps_up_to(
                 s.max_deputy_hours
-                    .min(full_time(base) - base.deputy_hours()),
+                    .min(base.full_time_hours() - base.deputy_hours()),
             ),
             admin: steps_up_to(s.max_admin_hours.min(60.0 - base.admin_hours())),
             lead_tas: base.ta_count().saturating_sub(base.lead_tas()),
@@ -1016,10 +1011,23 @@ fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid,
         } else {
             "SENCO time is already 60 hours a week".to_string()
         }),
-        Remedy::Deputy if full.deputy == 0 && s.max_deputy_hours >= STEP_HOURS => Err(format!(
-            "the deputy already has {} hours a week, a full-time post (contract-hours-per-week)",
-            show(base.deputy_hours())
-        )),
+        Remedy::Deputy
+            if full.deputy == 0 && base.deputy_hours() + STEP_HOURS > base.full_time_hours() + 1e-9 =>
+        {
+            let (has, full) = (base.deputy_hours(), base.full_time_hours());
+            Err(if has >= full - 1e-9 {
+                format!(
+                    "the deputy already works a full-time post ({} hours a week, contract-hours-per-week)",
+                    show(has)
+                )
+            } else {
+                format!(
+                    "the deputy has {} hours a week, less than half an hour short of a full-time post ({} h): plans add half hours",
+                    show(has),
+                    show(full)
+                )
+            })
+        }
         Remedy::Deputy if full.deputy == 0 => Err(limited(
             "--max-deputy-hours",
             s.max_deputy_hours,

@@ -262,6 +262,11 @@ impl Profile {
             .is_some_and(|t| t.structure == Structure::Distributed)
     }
 
+    /// A full-time post's hours a week: the most one deputy may work.
+    pub fn full_time_hours(&self) -> f64 {
+        self.assumptions.contract_hours_per_week
+    }
+
     pub fn contract_hours(&self) -> f64 {
         self.assumptions.contract_hours_per_week * self.senco.contract_fte
     }
