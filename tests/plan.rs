@@ -1030,6 +1030,40 @@ fn no_plan_makes_the_deputy_more_than_full_time() {
     );
 }
 
+/// The heading over each remedy alone says what sized the rows: a size
+/// the user gave is priced as given even within a budget (it once read
+/// "within £5,000 a year" above rows costing £8,970 and more).
+#[test]
+fn the_single_remedy_heading_says_what_sized_the_rows() {
+    let heading = |args: &[&str]| {
+        let mut all = vec!["plan", "examples/primary.toml"];
+        all.extend(args);
+        let out = senco(&all).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .find(|l| l.starts_with("Each remedy alone"))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        heading(&[]),
+        "Each remedy alone (Chance: of reaching 95 with that remedy alone)"
+    );
+    assert_eq!(
+        heading(&["--budget", "5000"]),
+        "Each remedy alone, sized within £5,000 a year (Chance: of reaching 95 with that remedy alone)"
+    );
+    assert_eq!(
+        heading(&["--budget", "5000", "--sizes", "fixed"]),
+        "Each remedy alone, sized within £5,000 a year but for the sizes you gave, priced as given (Chance: of reaching 95 with that remedy alone)"
+    );
+    assert_eq!(
+        heading(&["--deputy-hours", "2"]),
+        "Each remedy alone, at the sizes you gave where you gave one (Chance: of reaching 95 with that remedy alone)"
+    );
+}
+
 /// `plan`'s single-remedy rows less the chance `plan` adds to them.
 fn without_chance(rows: &Value) -> Value {
     let mut rows = rows.clone();

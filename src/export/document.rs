@@ -819,10 +819,20 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
 
     // Within a budget each remedy is sized to it too, so the rows differ
     // from assess's, which has none.
-    blocks.push(Block::Heading(match r.budget {
-        Some(b) => format!("Each remedy alone, within {} a year", money(b)),
-        None => "Each remedy alone (as assess sizes them)".to_string(),
-    }));
+    // What sized each row, and whose chance the Chance column is.
+    let sized = match (r.budget, r.sizes_given) {
+        (Some(b), false) => format!(", sized within {} a year", money(b)),
+        (Some(b), true) => format!(
+            ", sized within {} a year but for the sizes you gave, priced as given",
+            money(b)
+        ),
+        (None, true) => ", at the sizes you gave where you gave one".to_string(),
+        (None, false) => String::new(),
+    };
+    blocks.push(Block::Heading(format!(
+        "Each remedy alone{sized} (Chance: of reaching {} with that remedy alone)",
+        r.target
+    )));
     blocks.push(Block::Table(options(&r.single_remedies)));
     if let Some(best) = r.plans.first() {
         blocks.push(Block::Paragraph(format!(

@@ -825,6 +825,10 @@ pub struct PlanResult {
     /// Each remedy alone, sized as `assess` sizes its options (the same
     /// rows, from the same engine, within the budget when one is given).
     pub single_remedies: Vec<OptionResult>,
+    /// Whether the user sized some single remedies (`--sizes fixed` or a
+    /// size flag): those are priced as given, not fitted to the budget.
+    #[serde(skip)]
+    pub sizes_given: bool,
     /// With `--frontier`: the cheapest plan for each reachable score.
     pub frontier: Option<Vec<Plan>>,
     /// Model evaluations the search made.
@@ -1259,6 +1263,7 @@ fn plan_within(
         plans,
         best_within_budget,
         single_remedies,
+        sizes_given: s.sizing != Sizing::default(),
         frontier,
         evaluated: evaluator.evaluated,
     })
