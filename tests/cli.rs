@@ -1367,3 +1367,22 @@ fn a_schools_own_ranges_are_used_and_checked() {
         "{stderr}"
     );
 }
+
+/// With a size given for an option, what the options alone reach is said
+/// to be at that size: a 2-hour deputy falling short does not mean no
+/// deputy could (an 18-hour one does).
+#[test]
+fn what_the_options_reach_is_said_at_the_sizes_given() {
+    assess(&["examples/primary.toml", "--deputy-hours", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "To be manageable: no option alone gets there at the sizes given;",
+        ));
+    assess(&["examples/primary.toml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "To be manageable: of the options alone, deputy gets there",
+        ));
+}
