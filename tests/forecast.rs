@@ -297,7 +297,7 @@ fn the_readme_policy_table_is_what_the_binary_says() {
                 let short = if x["feasible"] == true {
                     ""
                 } else {
-                    " (short)"
+                    " (falls short)"
                 };
                 format!("£{}{short}", senco_plan::round::count(pounds))
             })

@@ -979,7 +979,7 @@ pub(super) fn layout_summary(s: &Summary) -> Vec<Block> {
                 money(cost)
             ),
             short => format!(
-                "{worse_text}; the schools' staged plans cost {} over years 0 to {years}, but {short} of them {} short of the target in some year: no plan on the grid reaches it there (see forecast).",
+                "{worse_text}; the schools' staged plans cost {} over years 0 to {years}, but {short} of them {} short of the target in some year: even the most each remedy may add does not reach it there (see each school's forecast).",
                 money(cost),
                 if short == 1 { "falls" } else { "fall" }
             ),
@@ -1064,7 +1064,7 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
                     if f.feasible {
                         cost
                     } else {
-                        format!("{cost} (short)")
+                        format!("{cost} (falls short)")
                     }
                 }));
             }
