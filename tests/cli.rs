@@ -871,6 +871,18 @@ fn an_unreadable_file_is_named_once() {
             "error: {binary}: it is not a text file (it holds NUL bytes)"
         )))
         .stderr(predicate::str::contains("headed").not());
+    // A good header over a body of NUL bytes: the row says it is not text.
+    let half = dir.path().join("half.csv");
+    let mut bytes = b"school.name,school.phase,school.pupils,school.sen-support,school.ehcp,senco.teaching-hours,senco.senco-hours\n".to_vec();
+    bytes.extend([0u8; 5000]);
+    std::fs::write(&half, bytes).unwrap();
+    assess(&["--roster", half.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "row 2: cannot read this row: it holds NUL bytes, so it is not text",
+        ))
+        .stderr(predicate::str::contains("cell").not());
     // When no school could be assessed there is nothing to tabulate: the
     // count alone, not a table of zeros and an empty list of schools.
     for format in ["table", "markdown"] {
