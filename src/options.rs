@@ -104,10 +104,41 @@ impl Sizing {
         };
         flag.or(self.fixed.then_some(step))
     }
+
+    /// How a remedy's row was sized, in words, when the user chose it
+    /// rather than the plan engine fitting it.
+    pub fn given(&self, remedy: Remedy) -> Option<&'static str> {
+        let explicit = match remedy {
+            Remedy::FewerTeaching => self.fewer_teaching_hours.is_some(),
+            Remedy::Deputy => self.deputy_hours.is_some(),
+            Remedy::AdminSupport => self.admin_hours.is_some(),
+            Remedy::DistributedTa => false,
+            Remedy::CorporateResponsibility | Remedy::LeadershipStep => return None,
+        };
+        if explicit {
+            Some("at the size you gave")
+        } else {
+            self.fixed.then_some("at the fixed step")
+        }
+    }
+
+    /// Whether the user gave a size for any remedy (not `--sizes fixed`).
+    pub fn any_given(&self) -> bool {
+        self.fewer_teaching_hours.is_some()
+            || self.deputy_hours.is_some()
+            || self.admin_hours.is_some()
+    }
 }
 
 /// The choice a fixed size makes, or why it cannot apply.
-fn fixed_choice(remedy: Remedy, p: &Profile, hours: f64) -> Result<Choice, String> {
+/// The choice for a remedy at `hours` the user gave (or the fixed step,
+/// per `sizing`), or why it cannot be priced.
+fn fixed_choice(
+    remedy: Remedy,
+    p: &Profile,
+    hours: f64,
+    sizing: &Sizing,
+) -> Result<Choice, String> {
     let past = |what: &str, before: f64| {
         format!(
             "{} more hours would take {what} past {MAX_WEEKLY_HOURS} hours a week (it has {})",
@@ -136,12 +167,19 @@ fn fixed_choice(remedy: Remedy, p: &Profile, hours: f64) -> Result<Choice, Strin
         Remedy::Deputy => {
             let (has, full) = (p.deputy_hours(), p.full_time_hours());
             if has + hours > full + 1e-9 {
+                let room = full - has;
+                let what_to_give = if room < STEP_HOURS {
+                    "the deputy has no room for more".to_string()
+                } else if sizing.deputy_hours.is_some() {
+                    format!("give --deputy-hours {} or less", round::show(room))
+                } else {
+                    format!("the fixed step is {} h", round::show(hours))
+                };
                 return Err(format!(
-                    "{} more hours would make the deputy {} hours a week, more than a full-time post ({} h, contract-hours-per-week): give at most {}",
+                    "{} more hours would make the deputy {} hours a week, more than a full-time post ({} h): {what_to_give}",
                     round::show(hours),
                     round::show(has + hours),
-                    round::show(full),
-                    round::show((full - has).max(0.0))
+                    round::show(full)
                 ));
             }
             Ok(Choice {
@@ -424,9 +462,9 @@ fn option_row(
     let choice = if remedy.on_off() {
         on_off_choice(remedy, p)
     } else if let Some(hours) = sizing.stated(remedy) {
-        fixed_choice(remedy, p, hours)
+        fixed_choice(remedy, p, hours, sizing)
     } else if sizing.fixed && remedy == Remedy::DistributedTa {
-        fixed_choice(remedy, p, 0.0)
+        fixed_choice(remedy, p, 0.0, sizing)
     } else {
         fit_single(p, base.score, remedy, settings)
     };

@@ -57,10 +57,10 @@ pub struct Report {
     /// With `assess --forecast N`: the years ahead in a line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast: Option<crate::forecast::ForecastSummary>,
-    /// Whether the user sized some options (`--sizes fixed` or a size
-    /// flag): what the options reach is then at those sizes.
+    /// How the options were sized, when the user chose (`--sizes fixed`
+    /// or a size flag): what they reach is then said at those sizes.
     #[serde(skip)]
-    pub sizes_given: bool,
+    pub sizing: crate::options::Sizing,
 }
 
 impl Report {
@@ -107,7 +107,7 @@ impl Report {
             best_value,
             horizon_years: settings.years,
             forecast: None,
-            sizes_given: settings.sizing != crate::options::Sizing::default(),
+            sizing: settings.sizing.clone(),
         }
     }
 
@@ -193,20 +193,25 @@ impl Report {
             .filter(|o| manageable(o.band))
             .filter_map(|o| o.cost_per_year.map(|c| (c, o)))
             .min_by(|a, b| a.0.total_cmp(&b.0));
-        let sized = if self.sizes_given {
-            " at the sizes given"
-        } else {
-            ""
-        };
         Some(match cheapest {
             Some((cost, o)) => format!(
-                "To be manageable: of the options alone{sized}, {} gets there, for {} a year: {}. `senco-plan plan` finds the cheapest mix.",
+                "To be manageable: of the options alone, {}{} gets there, for {} a year: {}. `senco-plan plan` finds the cheapest mix.",
                 o.option,
+                self.sizing
+                    .given(o.remedy)
+                    .map_or(String::new(), |how| format!(" ({how})")),
                 money(cost),
                 o.amount.as_deref().unwrap_or("")
             ),
             None => format!(
-                "To be manageable: no option alone gets there{sized}; `senco-plan plan` finds the cheapest mix that does."
+                "To be manageable: no option alone gets there{}; `senco-plan plan` finds the cheapest mix that does.",
+                if self.sizing.fixed {
+                    " at the fixed steps"
+                } else if self.sizing.any_given() {
+                    " (some at the sizes you gave)"
+                } else {
+                    ""
+                }
             ),
         })
     }

@@ -1389,7 +1389,27 @@ fn what_the_options_reach_is_said_at_the_sizes_given() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "To be manageable: no option alone gets there at the sizes given;",
+            "To be manageable: no option alone gets there (some at the sizes you gave);",
+        ));
+    // Only the option the user sized is said to be at their size: here
+    // the deputy is fitted, admin was given.
+    assess(&["examples/primary.toml", "--admin-hours", "5"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "To be manageable: of the options alone, deputy gets there",
+        ));
+    assess(&["examples/primary.toml", "--deputy-hours", "18"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "To be manageable: of the options alone, deputy (at the size you gave) gets there",
+        ));
+    assess(&["examples/primary.toml", "--sizes", "fixed"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "To be manageable: no option alone gets there at the fixed steps;",
         ));
     assess(&["examples/primary.toml"])
         .assert()

@@ -996,7 +996,7 @@ fn no_plan_makes_the_deputy_more_than_full_time() {
         .unwrap();
     assert_eq!(row["applicable"], false, "{row}");
     assert!(
-        row["reason"].as_str().unwrap().contains("full-time"),
+        row["reason"].as_str().unwrap().contains("full time"),
         "{row}"
     );
     // Less than a step short of full time, whatever --max-deputy-hours
@@ -1020,13 +1020,30 @@ fn no_plan_makes_the_deputy_more_than_full_time() {
     let capped = deputy_row(&["--set", "deputy.hours=32.5", "--max-deputy-hours", "0"]);
     assert_eq!(
         capped["reason"],
-        "the deputy already works a full-time post (32.5 hours a week, contract-hours-per-week)"
+        "the deputy already works full time (32.5 hours a week)"
+    );
+    // Past full time already: the full-time figure is named, not the
+    // deputy's own hours mistaken for it.
+    let over = deputy_row(&["--set", "deputy.hours=60"]);
+    assert_eq!(
+        over["reason"],
+        "the deputy already has 60 hours a week, more than a full-time post (32.5 h)"
     );
     let stated = deputy_row(&["--set", "deputy.hours=20", "--deputy-hours", "30"]);
     assert_eq!(stated["applicable"], false, "{stated}");
     assert_eq!(
         stated["reason"],
-        "30 more hours would make the deputy 50 hours a week, more than a full-time post (32.5 h, contract-hours-per-week): give at most 12.5"
+        "30 more hours would make the deputy 50 hours a week, more than a full-time post (32.5 h): give --deputy-hours 12.5 or less"
+    );
+    let no_room = deputy_row(&["--set", "deputy.hours=60", "--deputy-hours", "0.5"]);
+    assert_eq!(
+        no_room["reason"],
+        "0.5 more hours would make the deputy 60.5 hours a week, more than a full-time post (32.5 h): the deputy has no room for more"
+    );
+    let fixed = deputy_row(&["--set", "deputy.hours=30", "--sizes", "fixed"]);
+    assert_eq!(
+        fixed["reason"],
+        "6.5 more hours would make the deputy 36.5 hours a week, more than a full-time post (32.5 h): the fixed step is 6.5 h"
     );
 }
 
@@ -1046,21 +1063,19 @@ fn the_single_remedy_heading_says_what_sized_the_rows() {
             .unwrap()
             .to_string()
     };
-    assert_eq!(
-        heading(&[]),
-        "Each remedy alone (Chance: of reaching 95 with that remedy alone)"
-    );
+    assert_eq!(heading(&[]), "Each remedy alone (Chance: of reaching 95)");
     assert_eq!(
         heading(&["--budget", "5000"]),
-        "Each remedy alone, sized within £5,000 a year (Chance: of reaching 95 with that remedy alone)"
+        "Each remedy alone, fitted within £5,000 a year (Chance: of reaching 95)"
     );
+    // Nothing is fitted to a budget at the fixed steps.
     assert_eq!(
         heading(&["--budget", "5000", "--sizes", "fixed"]),
-        "Each remedy alone, sized within £5,000 a year but for the sizes you gave, priced as given (Chance: of reaching 95 with that remedy alone)"
+        "Each remedy alone, at the fixed steps (Chance: of reaching 95)"
     );
     assert_eq!(
-        heading(&["--deputy-hours", "2"]),
-        "Each remedy alone, at the sizes you gave where you gave one (Chance: of reaching 95 with that remedy alone)"
+        heading(&["--deputy-hours", "2", "--budget", "5000"]),
+        "Each remedy alone, at the sizes you gave, the rest fitted within £5,000 a year (Chance: of reaching 95)"
     );
 }
 

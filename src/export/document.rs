@@ -820,17 +820,20 @@ pub(super) fn layout_plan(r: &PlanResult) -> Vec<Block> {
     // Within a budget each remedy is sized to it too, so the rows differ
     // from assess's, which has none.
     // What sized each row, and whose chance the Chance column is.
-    let sized = match (r.budget, r.sizes_given) {
-        (Some(b), false) => format!(", sized within {} a year", money(b)),
-        (Some(b), true) => format!(
-            ", sized within {} a year but for the sizes you gave, priced as given",
-            money(b)
-        ),
-        (None, true) => ", at the sizes you gave where you gave one".to_string(),
-        (None, false) => String::new(),
+    let within = r
+        .budget
+        .map_or(String::new(), |b| format!(" within {} a year", money(b)));
+    let sized = if r.sizing.fixed {
+        ", at the fixed steps".to_string()
+    } else if r.sizing.any_given() {
+        format!(", at the sizes you gave, the rest fitted{within}")
+    } else if r.budget.is_some() {
+        format!(", fitted{within}")
+    } else {
+        String::new()
     };
     blocks.push(Block::Heading(format!(
-        "Each remedy alone{sized} (Chance: of reaching {} with that remedy alone)",
+        "Each remedy alone{sized} (Chance: of reaching {})",
         r.target
     )));
     blocks.push(Block::Table(options(&r.single_remedies)));
@@ -1027,9 +1030,11 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
     let forecast = s.forecast_years;
     // URN and authority columns only where some school gives them (a
     // trust's roster from the DfE's file), so a folder of profiles keeps
-    // its width.
+    // its width; when every school has a URN it finds the school, and the
+    // source column makes way so the table still fits a terminal.
     let urns = schools.iter().any(|l| l.urn.is_some());
     let las = schools.iter().any(|l| l.la.is_some());
+    let sources = !schools.iter().all(|l| l.urn.is_some());
     let identity = |l: &SchoolLine| {
         let mut cells = Vec::new();
         if urns {
@@ -1045,8 +1050,10 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
         .map(|l| {
             let mut row = vec![l.name.clone()];
             row.extend(identity(l));
+            if sources {
+                row.push(l.source.clone());
+            }
             row.extend([
-                l.source.clone(),
                 l.band.as_str().to_string(),
                 l.best_value.unwrap_or("-").to_string(),
                 l.score.to_string(),
@@ -1076,13 +1083,12 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
         header: {
             let mut header = cells(["School"]);
             header.extend(
-                [(urns, "URN"), (las, "Local authority")]
+                [(urns, "URN"), (las, "LA"), (sources, "Source")]
                     .into_iter()
                     .filter(|(shown, _)| *shown)
                     .map(|(_, name)| name.to_string()),
             );
             header.extend(cells([
-                "Source",
                 "Band",
                 "Best value",
                 "Score",
@@ -1096,7 +1102,7 @@ pub(super) fn layout_batch(s: &Summary, schools: &[SchoolLine]) -> Vec<Block> {
             header
         },
         rows,
-        numbers_from: 4 + usize::from(urns) + usize::from(las),
+        numbers_from: 3 + usize::from(urns) + usize::from(las) + usize::from(sources),
         ..Grid::default()
     }));
     if schools.len() > shown {

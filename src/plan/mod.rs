@@ -825,10 +825,10 @@ pub struct PlanResult {
     /// Each remedy alone, sized as `assess` sizes its options (the same
     /// rows, from the same engine, within the budget when one is given).
     pub single_remedies: Vec<OptionResult>,
-    /// Whether the user sized some single remedies (`--sizes fixed` or a
-    /// size flag): those are priced as given, not fitted to the budget.
+    /// How the single remedies were sized, when the user chose
+    /// (`--sizes fixed` or a size flag): those are priced as given.
     #[serde(skip)]
-    pub sizes_given: bool,
+    pub sizing: Sizing,
     /// With `--frontier`: the cheapest plan for each reachable score.
     pub frontier: Option<Vec<Plan>>,
     /// Model evaluations the search made.
@@ -1019,9 +1019,15 @@ fn single_grid(base: &Profile, remedy: Remedy, s: &PlanSettings) -> Result<Grid,
             if full.deputy == 0 && base.deputy_hours() + STEP_HOURS > base.full_time_hours() + 1e-9 =>
         {
             let (has, full) = (base.deputy_hours(), base.full_time_hours());
-            Err(if has >= full - 1e-9 {
+            Err(if has > full + 1e-9 {
                 format!(
-                    "the deputy already works a full-time post ({} hours a week, contract-hours-per-week)",
+                    "the deputy already has {} hours a week, more than a full-time post ({} h)",
+                    show(has),
+                    show(full)
+                )
+            } else if has >= full - 1e-9 {
+                format!(
+                    "the deputy already works full time ({} hours a week)",
                     show(has)
                 )
             } else {
@@ -1263,7 +1269,7 @@ fn plan_within(
         plans,
         best_within_budget,
         single_remedies,
-        sizes_given: s.sizing != Sizing::default(),
+        sizing: s.sizing.clone(),
         frontier,
         evaluated: evaluator.evaluated,
     })
