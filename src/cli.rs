@@ -247,11 +247,32 @@ pub struct ForecastArgs {
     #[command(flatten)]
     pub sizing: SizingArgs,
 
+    /// Taken only to be refused with a reason (hidden in `command()`): a
+    /// forecast has no single-remedy rows to size.
+    #[command(flatten)]
+    pub rows: RowSizeArgs,
+
     #[command(flatten)]
     pub profile: ProfileArgs,
 
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// The command line as users see it: the derived definitions, with the
+/// row-size flags hidden from `forecast`, which refuses them with a reason
+/// rather than leave the parser to suggest a look-alike flag.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command().mut_subcommand("forecast", |forecast| {
+        [
+            "sizes",
+            "fewer_teaching_hours",
+            "deputy_hours",
+            "admin_hours",
+        ]
+        .into_iter()
+        .fold(forecast, |c, id| c.mut_arg(id, |a| a.hide(true)))
+    })
 }
 
 #[derive(Debug, Args)]
@@ -537,6 +558,23 @@ pub struct RowSizeArgs {
 }
 
 impl RowSizeArgs {
+    /// The flags given, as written.
+    pub fn given(&self) -> Vec<&'static str> {
+        [
+            (self.sizes == SizesArg::Fixed, "--sizes fixed"),
+            (
+                self.fewer_teaching_hours.is_some(),
+                "--fewer-teaching-hours",
+            ),
+            (self.deputy_hours.is_some(), "--deputy-hours"),
+            (self.admin_hours.is_some(), "--admin-hours"),
+        ]
+        .into_iter()
+        .filter(|(given, _)| *given)
+        .map(|(_, flag)| flag)
+        .collect()
+    }
+
     pub fn sizing(&self) -> Sizing {
         Sizing {
             fixed: self.sizes == SizesArg::Fixed,

@@ -6,7 +6,7 @@ mod commands;
 mod inputs;
 mod sink;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use cli::{Cli, Command};
 use commands::EXIT_BAD_INPUT;
 use senco_plan::batch::Failure;
@@ -15,7 +15,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     sink::remove_temporary_files_on_signals();
-    let cli = match Cli::try_parse() {
+    let cli = match cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => err.exit(),
         // Usage errors quote what was typed: no control character from it

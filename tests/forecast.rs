@@ -137,10 +137,11 @@ fn growth_and_years_that_cannot_be_reached() {
             .assert()
             .code(2)
             .stdout("")
-            .stderr(predicate::str::contains(format!(
-                "unexpected argument '{}'",
-                sizing[0]
-            )));
+            .stderr(predicate::str::contains(format!("error: {}", sizing[0])))
+            .stderr(predicate::str::contains(
+                "a forecast sizes whole plans year by year, so leave it out",
+            ))
+            .stderr(predicate::str::contains("tip").not());
     }
     senco()
         .args(["forecast", "--help"])

@@ -2,15 +2,14 @@
 //! definitions as the help.
 
 use super::write_output;
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 use anyhow::Result;
-use clap::CommandFactory;
 use std::process::ExitCode;
 
 pub fn run(args: &CompletionsArgs) -> Result<ExitCode> {
     // clap_complete offers hidden commands too; a user's shell should not
     // suggest the benchmark helper, so only the visible ones are kept.
-    let top = Cli::command();
+    let top = crate::cli::command();
     let visible: Vec<clap::Command> = top
         .get_subcommands()
         .filter(|s| !s.is_hide_set())

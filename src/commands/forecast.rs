@@ -5,7 +5,7 @@ use super::{
     read_draft, scenario_candidates, write_output,
 };
 use crate::cli::ForecastArgs;
-use anyhow::Result;
+use anyhow::{Result, bail};
 use senco_plan::forecast::{forecast, forecast_scenario};
 use std::path::Path;
 use std::process::ExitCode;
@@ -16,6 +16,15 @@ pub fn run(args: &ForecastArgs) -> Result<ExitCode> {
     inputs.extend(args.scenarios.scenario_file.as_deref());
     check_stdin_once(&inputs)?;
     let scenarios = load_scenarios(&args.scenarios)?;
+    let given = args.rows.given();
+    if !given.is_empty() {
+        bail!(
+            "{} {} the options of assess, plan and report, one remedy at a time; a forecast sizes whole plans year by year, so leave {} out (the --max-* limits and --keep-teaching bound its plans)",
+            given.join(" and "),
+            if given.len() == 1 { "sizes" } else { "size" },
+            if given.len() == 1 { "it" } else { "them" }
+        );
+    }
     let draft = read_draft(&args.file)?;
     let profile = draft.build(&edits)?;
     let settings = args.sizing.settings(&profile, args.budget);

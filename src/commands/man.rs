@@ -3,9 +3,8 @@
 //! page a command, `senco-plan-assess(1)` and the rest, with every option.
 
 use super::write_output;
-use crate::cli::{Cli, ManArgs};
+use crate::cli::ManArgs;
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -20,7 +19,7 @@ fn render(command: clap::Command) -> Result<String> {
 /// Every page: `senco-plan.1` and `senco-plan-COMMAND.1` for each command
 /// a user sees, each command named as its page is.
 pub fn pages() -> Result<Vec<(String, String)>> {
-    let top = Cli::command();
+    let top = crate::cli::command();
     let mut pages = vec![("senco-plan.1".to_string(), render(top.clone())?)];
     for sub in top.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("senco-plan-{}", sub.get_name());
@@ -35,7 +34,7 @@ pub fn pages() -> Result<Vec<(String, String)>> {
 
 pub fn run(args: &ManArgs) -> Result<ExitCode> {
     let Some(dir) = &args.dir else {
-        write_output(None, &[], &render(Cli::command())?)?;
+        write_output(None, &[], &render(crate::cli::command())?)?;
         return Ok(ExitCode::SUCCESS);
     };
     std::fs::create_dir_all(dir)
