@@ -346,13 +346,6 @@ pub fn csv_table(path: &Path, what: &str) -> Result<CsvTable, Failure> {
                 Ok(false) => None,
                 // A row of empty cells is a spreadsheet's padding.
                 Ok(true) if cells.iter().all(|c| c.trim().is_empty()) => continue,
-                // NUL bytes are binary, as in a profile: say so, rather
-                // than count the row's cells.
-                Ok(true) if cells.iter().any(|c| c.contains('\0')) => Some(Err((
-                    row,
-                    "cannot read this row: it holds NUL bytes, so it is not text: save the file as \"CSV UTF-8\" (Excel: File, Save As, CSV UTF-8)".to_string(),
-                    false,
-                ))),
                 Ok(true) => Some(Ok((row, cells.clone()))),
                 Err(err) => {
                     broken = matches!(err.kind(), csv::ErrorKind::Io(_));
@@ -389,6 +382,14 @@ fn roster(path: &Path) -> Box<dyn Iterator<Item = Input> + Send> {
         }
     };
     Box::new(table.rows.map(move |row| match row {
+        // NUL bytes are binary, as in a profile: say so, rather than count
+        // the row's cells. (A DfE file's reader names the cell instead.)
+        Ok((row, cells)) if cells.iter().any(|c| c.contains('\0')) => Input::Failed(
+            Failure::message(
+                &header.source(row),
+                "cannot read this row: it holds NUL bytes, so it is not text: save the roster as \"CSV UTF-8\" (Excel: File, Save As, CSV UTF-8)".to_string(),
+            ),
+        ),
         Ok((row, cells)) => Input::Row {
             header: Arc::clone(&header),
             row,

@@ -670,3 +670,28 @@ fn urn_and_la_reach_every_table() {
         "report lacks the LA"
     );
 }
+
+/// A NUL byte in one cell of the DfE's file is that cell's problem: the
+/// skip names the row, its URN and the reason, as for any control
+/// character (a roster's NUL check once took it over).
+#[test]
+fn a_nul_in_a_dfe_cell_keeps_its_urn_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dfe.csv");
+    senco()
+        .args(["gen-dfe", "--count", "3", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let nul = text.replacen("School 0", "School\0 0", 1);
+    assert_ne!(nul, text);
+    std::fs::write(&file, nul).unwrap();
+    senco()
+        .args(["roster", "from-dfe"])
+        .arg(&file)
+        .assert()
+        .stderr(predicate::str::contains("row 2 (URN 100000)"))
+        .stderr(predicate::str::contains("control or invisible character"))
+        .stderr(predicate::str::contains("NUL bytes").not());
+}
