@@ -263,15 +263,10 @@ pub struct ForecastArgs {
 /// row-size flags hidden from `forecast`, which refuses them with a reason
 /// rather than leave the parser to suggest a look-alike flag.
 pub fn command() -> clap::Command {
+    let rows = <RowSizeArgs as clap::Args>::augment_args(clap::Command::new("rows"));
     <Cli as clap::CommandFactory>::command().mut_subcommand("forecast", |forecast| {
-        [
-            "sizes",
-            "fewer_teaching_hours",
-            "deputy_hours",
-            "admin_hours",
-        ]
-        .into_iter()
-        .fold(forecast, |c, id| c.mut_arg(id, |a| a.hide(true)))
+        rows.get_arguments()
+            .fold(forecast, |c, arg| c.mut_arg(arg.get_id(), |a| a.hide(true)))
     })
 }
 
@@ -559,7 +554,7 @@ pub struct RowSizeArgs {
 
 impl RowSizeArgs {
     /// The flags given, as written.
-    pub fn given(&self) -> Vec<&'static str> {
+    pub fn flags_given(&self) -> Vec<&'static str> {
         [
             (self.sizes == SizesArg::Fixed, "--sizes fixed"),
             (

@@ -130,7 +130,6 @@ impl Sizing {
     }
 }
 
-/// The choice a fixed size makes, or why it cannot apply.
 /// The choice for a remedy at `hours` the user gave (or the fixed step,
 /// per `sizing`), or why it cannot be priced.
 fn fixed_choice(

@@ -16,7 +16,7 @@ pub fn run(args: &ForecastArgs) -> Result<ExitCode> {
     inputs.extend(args.scenarios.scenario_file.as_deref());
     check_stdin_once(&inputs)?;
     let scenarios = load_scenarios(&args.scenarios)?;
-    let given = args.rows.given();
+    let given = args.rows.flags_given();
     if !given.is_empty() {
         bail!(
             "{} {} the options of assess, plan and report, one remedy at a time; a forecast sizes whole plans year by year, so leave {} out (the --max-* limits and --keep-teaching bound its plans)",

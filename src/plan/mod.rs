@@ -823,7 +823,8 @@ pub struct PlanResult {
     /// When no plan reaches the target: the best score within the budget.
     pub best_within_budget: Option<Plan>,
     /// Each remedy alone, sized as `assess` sizes its options (the same
-    /// rows, from the same engine, within the budget when one is given).
+    /// rows, from the same engine, within the budget when one is given),
+    /// each with its chance over the plans' draws.
     pub single_remedies: Vec<OptionResult>,
     /// How the single remedies were sized, when the user chose
     /// (`--sizes fixed` or a size flag): those are priced as given.
